@@ -1,0 +1,83 @@
+package org.clearinghouse.app;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.clearinghouse.render.MarkdownRenderer;
+import org.clearinghouse.store.ContentStore;
+import org.clearinghouse.web.WebApp;
+import org.clearinghouse.web.WebSettings;
+import org.clearinghouse.wiki.Wiki;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One wiki server, wired from its settings but not started: the repository opened (and seeded
+ * if new), the head snapshot built, the web app created. {@link #start()} starts listening and
+ * the watcher that notices commits pushed from outside; {@link #close()} stops both.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    private static final long WATCH_INTERVAL_MS = 1000;
+
+    private final ServerSettings settings;
+    private final Wiki wiki;
+    private final Javalin web;
+    private final ScheduledExecutorService watcher;
+
+    private Application(ServerSettings settings, Wiki wiki, Javalin web) {
+        this.settings = settings;
+        this.wiki = wiki;
+        this.web = web;
+        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "branch-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Opens the repository and builds everything; nothing listens yet. */
+    public static Application build(ServerSettings settings) {
+        Path gitDir = settings.dataDir().resolve("content.git");
+        ContentStore store = ContentStore.openOrSeed(gitDir, settings.seedDir());
+        Wiki wiki = Wiki.open(store, new MarkdownRenderer());
+        WebSettings web = new WebSettings("Clearinghouse", Optional.of(settings.templatesDir()));
+        return new Application(settings, wiki, WebApp.create(wiki, web));
+    }
+
+    /** Starts listening and watching the branch; answers once the port is open. */
+    public Application start() {
+        web.start(settings.host(), settings.port());
+        watcher.scheduleWithFixedDelay(this::catchUp, WATCH_INTERVAL_MS, WATCH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        LOG.info("Clearinghouse is serving on http://{}:{}/", settings.host(), web.port());
+        return this;
+    }
+
+    /** Commits pushed into the repository from outside show up within about a second. */
+    private void catchUp() {
+        try {
+            wiki.refresh();
+        } catch (RuntimeException e) {
+            LOG.error("Could not catch up with the content repository", e);
+        }
+    }
+
+    /** The port actually listened on (useful with port 0). */
+    public int port() {
+        return web.port();
+    }
+
+    public Wiki wiki() {
+        return wiki;
+    }
+
+    @Override
+    public void close() {
+        watcher.shutdownNow();
+        web.stop();
+        wiki.close();
+    }
+}

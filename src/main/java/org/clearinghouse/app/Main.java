@@ -1,0 +1,23 @@
+package org.clearinghouse.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code clearinghouse} command: its subcommands do the work. */
+@Command(name = "clearinghouse", mixinStandardHelpOptions = true, version = "Clearinghouse 0.1",
+        description = "A Git-backed wiki for a recruitment clearinghouse.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new Main()).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

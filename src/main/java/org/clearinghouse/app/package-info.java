@@ -1,0 +1,7 @@
+/**
+ * The command line and the wiring: parses options (picocli, each also settable through a
+ * {@code CLEARINGHOUSE_*} environment variable), opens the repository, builds the wiki and its
+ * web application, and runs it. The top of the stack: may import every other package; nothing
+ * imports it.
+ */
+package org.clearinghouse.app;

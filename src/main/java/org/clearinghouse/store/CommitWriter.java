@@ -1,0 +1,138 @@
+package org.clearinghouse.store;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.clearinghouse.page.Author;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Builds one commit without a working tree and moves {@code main} to it by compare-and-swap.
+ * The objects are written (and fsynced) before the ref moves, so a crash leaves either the old
+ * head or the new one, never a half-written commit. Thread-safe: concurrent writers race on the
+ * ref and all but one get {@link CommitRejectedException}.
+ */
+final class CommitWriter {
+    private static final int LOCK_RETRIES = 20;
+
+    private final Repository repository;
+
+    CommitWriter(Repository repository) {
+        this.repository = repository;
+    }
+
+    String commit(Optional<String> base, Map<String, Optional<byte[]>> changes, Author author,
+            String message) throws CommitRejectedException {
+        try (ObjectInserter inserter = repository.newObjectInserter();
+                ObjectReader reader = inserter.newReader();
+                RevWalk walk = new RevWalk(reader)) {
+            ObjectId baseId = base.map(ObjectId::fromString).orElse(null);
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            if (baseId != null) {
+                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader,
+                        walk.parseCommit(baseId).getTree());
+            }
+            builder.finish();
+            DirCacheEditor editor = index.editor();
+            for (Map.Entry<String, Optional<byte[]>> change : changes.entrySet()) {
+                String path = change.getKey();
+                if (change.getValue().isEmpty()) {
+                    editor.add(new DirCacheEditor.DeletePath(path));
+                } else {
+                    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, change.getValue().get());
+                    editor.add(new DirCacheEditor.PathEdit(path) {
+                        @Override
+                        public void apply(DirCacheEntry entry) {
+                            entry.setFileMode(FileMode.REGULAR_FILE);
+                            entry.setObjectId(blob);
+                        }
+                    });
+                }
+            }
+            editor.finish();
+            ObjectId tree = index.writeTree(inserter);
+
+            PersonIdent ident = new PersonIdent(author.name(), author.email(), Instant.now(),
+                    ZoneId.systemDefault());
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(tree);
+            if (baseId != null) {
+                commit.setParentId(baseId);
+            }
+            commit.setAuthor(ident);
+            commit.setCommitter(ident);
+            commit.setMessage(message.endsWith("\n") ? message : message + "\n");
+            ObjectId commitId = inserter.insert(commit);
+            inserter.flush();
+            moveBranch(baseId, commitId, message);
+            return commitId.name();
+        } catch (IOException e) {
+            throw new StoreException("Could not write the commit", e);
+        }
+    }
+
+    /**
+     * JGit reports both "the ref moved" and "another process holds the ref's lock" as
+     * LOCK_FAILURE; re-reading the ref tells them apart. Lock contention is retried briefly.
+     */
+    private void moveBranch(ObjectId expected, ObjectId commitId, String message)
+            throws IOException, CommitRejectedException {
+        for (int attempt = 0; ; attempt++) {
+            RefUpdate update = repository.updateRef(ContentStore.BRANCH_REF);
+            update.setNewObjectId(commitId);
+            update.setExpectedOldObjectId(expected == null ? ObjectId.zeroId() : expected);
+            update.setRefLogMessage("clearinghouse: " + firstLine(message), false);
+            RefUpdate.Result result = update.update();
+            switch (result) {
+                case NEW, FAST_FORWARD, FORCED -> {
+                    return;
+                }
+                case LOCK_FAILURE -> {
+                    Ref actual = repository.exactRef(ContentStore.BRANCH_REF);
+                    ObjectId actualId = actual == null ? null : actual.getObjectId();
+                    boolean moved = expected == null ? actualId != null : !expected.equals(actualId);
+                    if (moved) {
+                        throw new CommitRejectedException(actualId == null ? "(none)" : actualId.name());
+                    }
+                    if (attempt >= LOCK_RETRIES) {
+                        throw new IOException("The branch stayed locked by another writer");
+                    }
+                    sleepBriefly(attempt);
+                }
+                default -> throw new IOException("Could not move the branch: " + result);
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static void sleepBriefly(int attempt) throws IOException {
+        try {
+            Thread.sleep(5L + attempt * 5L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for the branch lock", e);
+        }
+    }
+}

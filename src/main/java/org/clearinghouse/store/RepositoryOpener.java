@@ -1,0 +1,87 @@
+package org.clearinghouse.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the bare content repository, creating it when absent, and makes it safe to write:
+ * objects and refs are fsynced (an acknowledged save must survive power loss), and lock files a
+ * killed process left behind are removed (a stale {@code main.lock} would block every later save).
+ * Called once at start, while this process is the repository's only writer.
+ */
+final class RepositoryOpener {
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryOpener.class);
+
+    private RepositoryOpener() {}
+
+    /** Opens {@code gitDir}, or creates it as a bare repository on branch {@code main}. */
+    static Repository openOrCreate(Path gitDir) throws IOException {
+        boolean exists = Files.isRegularFile(gitDir.resolve("HEAD"));
+        Repository repository;
+        if (exists) {
+            repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
+        } else {
+            Files.createDirectories(gitDir);
+            try (Git git = Git.init().setBare(true).setGitDir(gitDir.toFile())
+                    .setInitialBranch(ContentStore.BRANCH_NAME).call()) {
+                repository = git.getRepository();
+                repository.incrementOpen();
+            } catch (GitAPIException e) {
+                throw new IOException("Could not create the repository " + gitDir, e);
+            }
+            LOG.info("Created content repository {}", gitDir);
+        }
+        makeDurable(repository);
+        removeStaleLocks(gitDir);
+        return repository;
+    }
+
+    private static void makeDurable(Repository repository) throws IOException {
+        StoredConfig config = repository.getConfig();
+        String core = ConfigConstants.CONFIG_CORE_SECTION;
+        boolean durable = config.getBoolean(core, "fsyncObjectFiles", false)
+                && config.getBoolean(core, "fsyncRefFiles", false)
+                && config.getString(core, null, "fsync") != null;
+        if (!durable) {
+            // JGit reads core.fsyncObjectFiles and core.fsyncRefFiles (off by default); plain
+            // git reads core.fsync. Set all so a save survives power loss whichever tool writes.
+            config.setBoolean(core, null, "fsyncObjectFiles", true);
+            config.setBoolean(core, null, "fsyncRefFiles", true);
+            config.setString(core, null, "fsync", "committed");
+            config.save();
+        }
+    }
+
+    /** Deletes {@code *.lock} files under refs/ and at the top (HEAD.lock, packed-refs.lock). */
+    private static void removeStaleLocks(Path gitDir) throws IOException {
+        List<Path> locks = new ArrayList<>();
+        for (String name : List.of("HEAD.lock", "packed-refs.lock", "config.lock", "index.lock")) {
+            Path lock = gitDir.resolve(name);
+            if (Files.exists(lock)) {
+                locks.add(lock);
+            }
+        }
+        Path refs = gitDir.resolve("refs");
+        if (Files.isDirectory(refs)) {
+            try (Stream<Path> walk = Files.walk(refs)) {
+                walk.filter(p -> p.getFileName().toString().endsWith(".lock")).forEach(locks::add);
+            }
+        }
+        for (Path lock : locks) {
+            Files.deleteIfExists(lock);
+            LOG.warn("Removed stale lock file {} left by an earlier process", lock);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.clearinghouse.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.clearinghouse.page.InvalidPageNameException;
+import org.clearinghouse.page.PageNotFoundException;
+import org.clearinghouse.page.PageTooLargeException;
+import org.clearinghouse.page.RenderFailedException;
+import org.clearinghouse.page.RevisionNotFoundException;
+import org.clearinghouse.page.WikiException;
+import org.clearinghouse.page.PagePath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to one status and a message a person understands: JSON
+ * {@code {"error","message"}} under the API, an HTML page elsewhere. Unexpected exceptions are
+ * logged with their stack trace and answered with a plain 500 that shows none of it.
+ */
+final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private final Pages pages;
+
+    ErrorResponses(Pages pages) {
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(WikiException.class, (e, ctx) -> answer(ctx, status(e), e.code(), e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                    "Something went wrong on our side. The problem has been logged.");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                answer(ctx, HttpStatus.NOT_FOUND, "not_found", "There is nothing at this address.");
+            }
+        });
+        routes.error(405, ctx -> answer(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+                "This address does not accept that kind of request."));
+    }
+
+    static HttpStatus status(WikiException e) {
+        if (e instanceof PageNotFoundException || e instanceof RevisionNotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof InvalidPageNameException) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        if (e instanceof PageTooLargeException) {
+            return HttpStatus.CONTENT_TOO_LARGE;
+        }
+        if (e instanceof RenderFailedException) {
+            return HttpStatus.UNPROCESSABLE_CONTENT;
+        }
+        return HttpStatus.BAD_REQUEST;
+    }
+
+    void answer(Context ctx, HttpStatus status, String code, String message) {
+        ctx.status(status);
+        if (ctx.path().startsWith(ApiRoutes.PREFIX)) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("error", code);
+            json.put("message", message);
+            ctx.json(json);
+            return;
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("status", status.getCode());
+        model.put("message", message);
+        model.put("createPath", createPath(ctx, status));
+        pages.send(ctx, "error", model);
+    }
+
+    /** On a 404 under /wiki/ for a valid name, the page can be created: offer the link. */
+    private static String createPath(Context ctx, HttpStatus status) {
+        String path = ctx.path();
+        if (status != HttpStatus.NOT_FOUND || ctx.queryParam("revision") != null) {
+            return "";
+        }
+        String name = path.equals("/") ? PageRoutes.HOME
+                : path.startsWith("/wiki/") ? path.substring("/wiki/".length()) : null;
+        if (name == null) {
+            return "";
+        }
+        String decoded = java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        return PagePath.tryOf(decoded).map(PagePath::toString).orElse("");
+    }
+}

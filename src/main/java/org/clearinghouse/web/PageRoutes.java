@@ -1,0 +1,91 @@
+package org.clearinghouse.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.clearinghouse.page.PageNotFoundException;
+import org.clearinghouse.page.PagePath;
+import org.clearinghouse.wiki.PageView;
+import org.clearinghouse.wiki.Snapshot;
+import org.clearinghouse.wiki.Wiki;
+
+/**
+ * The HTML pages for readers: the home page, a page (now or at a revision), the list of pages,
+ * and tags. Attachments stored beside the pages are served from the same {@code /wiki/} paths.
+ */
+final class PageRoutes {
+    static final String HOME = "Home";
+
+    private final Wiki wiki;
+    private final Pages pages;
+    private final AttachmentResponder attachments;
+
+    PageRoutes(Wiki wiki, Pages pages) {
+        this.wiki = wiki;
+        this.pages = pages;
+        this.attachments = new AttachmentResponder(wiki);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/", ctx -> showPage(ctx, HOME));
+        routes.get("/wiki", ctx -> ctx.redirect("/"));
+        routes.get("/wiki/<path>", ctx -> showPage(ctx, ctx.pathParam("path")));
+        routes.get("/pages", this::listPages);
+        routes.get("/tags", this::listTags);
+        routes.get("/tags/{tag}", this::listTagged);
+    }
+
+    private void showPage(Context ctx, String rawPath) {
+        Optional<String> revision = Optional.ofNullable(ctx.queryParam("revision")).filter(r -> !r.isBlank());
+        if (attachments.serves(rawPath, revision)) {
+            attachments.respond(ctx, rawPath, revision);
+            return;
+        }
+        PagePath path = PagePath.tryOf(rawPath).orElseThrow(() ->
+                new PageNotFoundException("There is no page with that name: page names use letters, digits, "
+                        + "'-', '_' and '.', with '/' between parts."));
+        PageView view = revision.isPresent() ? wiki.viewAt(path, revision.get()) : wiki.view(path);
+        String etag = ETags.of(pages.nonce(), view.blobId(), view.lastChange().id(), view.revision().orElse(""),
+                Integer.toHexString(view.html().orElse("").hashCode()),
+                view.backlinks().stream().map(p -> p.path() + "=" + p.title()).reduce("", String::concat));
+        if (ETags.notModified(ctx, etag)) {
+            return;
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("page", Models.page(view));
+        pages.send(ctx, "page", model);
+    }
+
+    private void listPages(Context ctx) {
+        Snapshot snapshot = wiki.snapshot();
+        if (ETags.notModified(ctx, ETags.of(pages.nonce(), snapshot.commitId(), "pages"))) {
+            return;
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("pages", snapshot.pages().stream().map(Models::summary).toList());
+        pages.send(ctx, "pages", model);
+    }
+
+    private void listTags(Context ctx) {
+        Snapshot snapshot = wiki.snapshot();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("tags", snapshot.tagCounts().entrySet().stream()
+                .map(e -> Map.<String, Object>of("name", e.getKey(), "count", e.getValue())).toList());
+        pages.send(ctx, "tags", model);
+    }
+
+    private void listTagged(Context ctx) {
+        String tag = ctx.pathParam("tag");
+        Snapshot snapshot = wiki.snapshot();
+        var tagged = snapshot.tagged(tag);
+        if (tagged.isEmpty()) {
+            throw new PageNotFoundException("No page is tagged \u201c" + tag + "\u201d.");
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("tag", tag);
+        model.put("pages", tagged.stream().map(Models::summary).toList());
+        pages.send(ctx, "tag", model);
+    }
+}

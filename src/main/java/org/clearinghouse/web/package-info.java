@@ -1,0 +1,10 @@
+/**
+ * The HTTP face of the wiki: Javalin routes, Pebble views, the read-only JSON API, error mapping
+ * and security headers. Turns requests into calls on {@link org.clearinghouse.wiki.Wiki} and its
+ * answers into HTML or JSON; holds no wiki logic of its own.
+ *
+ * <p>May import {@code page} and {@code wiki} (and the value types they hand out from
+ * {@code render}), Javalin, Jackson and Pebble. Must not import {@code store} or {@code search}
+ * directly, nor JGit, Flexmark or Lucene.
+ */
+package org.clearinghouse.web;

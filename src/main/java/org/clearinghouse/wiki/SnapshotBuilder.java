@@ -1,0 +1,80 @@
+package org.clearinghouse.wiki;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.clearinghouse.page.PagePath;
+import org.clearinghouse.page.Revision;
+import org.clearinghouse.render.MarkdownRenderer;
+import org.clearinghouse.render.PageOutline;
+import org.clearinghouse.store.ContentStore;
+import org.clearinghouse.store.FileChange;
+import org.clearinghouse.store.TreeListing;
+
+/**
+ * Derives a {@link Snapshot} from the repository: from scratch at start, or from the previous
+ * snapshot by diffing the two commits' trees, so that a save re-reads only the files it changed.
+ * Thread-safe (stateless apart from its collaborators).
+ */
+final class SnapshotBuilder {
+    private final ContentStore store;
+    private final MarkdownRenderer renderer;
+
+    SnapshotBuilder(ContentStore store, MarkdownRenderer renderer) {
+        this.store = store;
+        this.renderer = renderer;
+    }
+
+    /** Reads every page of {@code commitId} and walks the history once for last changes. */
+    Snapshot build(String commitId) {
+        TreeListing tree = store.tree(commitId);
+        Map<String, String> attachments = new HashMap<>();
+        Map<PagePath, String> pageBlobs = new HashMap<>();
+        tree.files().forEach((file, blob) -> PagePath.fromFileName(file).ifPresentOrElse(
+                page -> pageBlobs.put(page, blob), () -> attachments.put(file, blob)));
+        Set<String> files = new HashSet<>();
+        pageBlobs.keySet().forEach(p -> files.add(p.fileName()));
+        Map<String, Revision> lastChanges = store.lastChanges(commitId, files);
+        Map<PagePath, PageEntry> pages = new ConcurrentHashMap<>();
+        pageBlobs.entrySet().parallelStream().forEach(e -> pages.put(e.getKey(),
+                entry(e.getKey(), e.getValue(), lastChanges.get(e.getKey().fileName()), commitId)));
+        return new Snapshot(commitId, pages, attachments);
+    }
+
+    /** The snapshot of {@code commitId}, re-reading only what changed since {@code previous}. */
+    Snapshot advance(Snapshot previous, String commitId) {
+        List<FileChange> changes = store.diff(java.util.Optional.of(previous.commitId()), commitId);
+        Map<PagePath, PageEntry> pages = new HashMap<>(previous.pageMap());
+        Map<String, String> attachments = new HashMap<>(previous.attachmentMap());
+        Set<String> changedPages = new HashSet<>();
+        for (FileChange change : changes) {
+            var page = PagePath.fromFileName(change.path());
+            if (page.isPresent()) {
+                pages.remove(page.get());
+                if (!change.isDelete()) {
+                    changedPages.add(change.path());
+                }
+            } else if (change.isDelete()) {
+                attachments.remove(change.path());
+            } else {
+                attachments.put(change.path(), change.newBlobId().orElseThrow());
+            }
+        }
+        Map<String, Revision> lastChanges = store.lastChanges(commitId, changedPages);
+        for (FileChange change : changes) {
+            PagePath.fromFileName(change.path()).filter(p -> !change.isDelete()).ifPresent(page ->
+                    pages.put(page, entry(page, change.newBlobId().orElseThrow(),
+                            lastChanges.get(change.path()), commitId)));
+        }
+        return new Snapshot(commitId, pages, attachments);
+    }
+
+    private PageEntry entry(PagePath page, String blobId, Revision lastChange, String commitId) {
+        PageOutline outline = renderer.outline(PageText.decode(store.blob(blobId)), page);
+        Revision changed = lastChange != null ? lastChange : store.revision(commitId);
+        return new PageEntry(page, blobId, outline, changed);
+    }
+}
