@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
+    /** Marks a response whose error was already answered, so the 404 fallback leaves it alone. */
+    private static final String ANSWERED = "clearinghouse.error-answered";
+
     private final Pages pages;
 
     ErrorResponses(Pages pages) {
@@ -37,7 +40,7 @@ final class ErrorResponses {
                     "Something went wrong on our side. The problem has been logged.");
         });
         routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            if (ctx.attribute(ANSWERED) == null) {
                 answer(ctx, HttpStatus.NOT_FOUND, "not_found", "There is nothing at this address.");
             }
         });
@@ -62,6 +65,7 @@ final class ErrorResponses {
     }
 
     void answer(Context ctx, HttpStatus status, String code, String message) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(status);
         if (ctx.path().startsWith(ApiRoutes.PREFIX)) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -74,7 +78,13 @@ final class ErrorResponses {
         model.put("status", status.getCode());
         model.put("message", message);
         model.put("createPath", createPath(ctx, status));
-        pages.send(ctx, "error", model);
+        try {
+            pages.send(ctx, "error", model);
+        } catch (RuntimeException e) {
+            // The error page itself failed (e.g. a broken template on disk): still answer plainly.
+            LOG.error("Could not render the error page", e);
+            ctx.contentType("text/plain; charset=utf-8").result(status.getCode() + " " + message);
+        }
     }
 
     /** On a 404 under /wiki/ for a valid name, the page can be created: offer the link. */

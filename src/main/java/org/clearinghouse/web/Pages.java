@@ -35,6 +35,14 @@ final class Pages {
         Map<String, Object> full = new HashMap<>(model);
         full.put("site", Map.of("name", settings.siteName()));
         full.put("requestPath", ctx.path());
+        full.put("section", section(ctx.path()));
         return views.render(view, full);
+    }
+
+    /** The first segment of the request path ("tags" for /tags/x), for highlighting the navigation. */
+    private static String section(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        int slash = trimmed.indexOf('/');
+        return slash < 0 ? trimmed : trimmed.substring(0, slash);
     }
 }

@@ -37,7 +37,7 @@ public final class Views {
     private static Loader<String> loader(Optional<Path> templatesDir) {
         Loader<String> loader;
         if (usesFolder(templatesDir)) {
-            loader = new FileLoader(templatesDir.get().toAbsolutePath().toString());
+            loader = new FileLoader(templatesDir.get().toAbsolutePath().normalize().toString());
         } else {
             ClasspathLoader classpath = new ClasspathLoader(Views.class.getClassLoader());
             classpath.setPrefix("templates");

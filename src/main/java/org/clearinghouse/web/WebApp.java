@@ -44,7 +44,7 @@ public final class WebApp {
             files.hostedPath = "/static";
             if (fromFolder) {
                 files.directory = settings.templatesDir().map(dir -> dir.resolve("static"))
-                        .map(Path::toAbsolutePath).map(Path::toString).orElseThrow();
+                        .map(p -> p.toAbsolutePath().normalize().toString()).orElseThrow();
                 files.location = Location.EXTERNAL;
             } else {
                 files.directory = "/templates/static";

@@ -1,0 +1,65 @@
+package org.clearinghouse.render;
+
+import org.clearinghouse.page.PageMetadata;
+
+/**
+ * A page split into its YAML front matter and its Markdown body. The front matter is cut off
+ * here, before Flexmark sees the text, so it can never be rendered as part of the page: a block
+ * opened by a {@code ---} first line and closed by a {@code ---} or {@code ...} line is hidden
+ * whether or not its YAML is readable. Immutable and thread-safe.
+ *
+ * @param metadata what the front matter says; {@link PageMetadata#EMPTY} when absent or unreadable
+ * @param body the Markdown after the front matter (the whole text when there is none)
+ */
+record FrontMatter(PageMetadata metadata, String body) {
+
+    /** Splits a page. Never throws for any text. */
+    static FrontMatter split(String markdown) {
+        // A byte order mark before the opening fence is invisible to the author; tolerate it.
+        int start = markdown.startsWith("\uFEFF") ? 1 : 0;
+        int firstEnd = lineEnd(markdown, start);
+        if (!isFence(markdown, start, firstEnd, false)) {
+            return new FrontMatter(PageMetadata.EMPTY, markdown);
+        }
+        int lineStart = nextLine(markdown, firstEnd);
+        while (lineStart < markdown.length()) {
+            int end = lineEnd(markdown, lineStart);
+            if (isFence(markdown, lineStart, end, true)) {
+                String yaml = markdown.substring(nextLine(markdown, firstEnd), lineStart);
+                String body = markdown.substring(nextLine(markdown, end));
+                return new FrontMatter(MetadataReader.read(yaml), body);
+            }
+            lineStart = nextLine(markdown, end);
+        }
+        // Never closed: it was a thematic break, not front matter.
+        return new FrontMatter(PageMetadata.EMPTY, markdown);
+    }
+
+    private static int lineEnd(String s, int from) {
+        int nl = s.indexOf('\n', from);
+        int end = nl < 0 ? s.length() : nl;
+        return end > from && s.charAt(end - 1) == '\r' ? end - 1 : end;
+    }
+
+    private static int nextLine(String s, int lineEnd) {
+        int nl = s.indexOf('\n', lineEnd);
+        return nl < 0 ? s.length() : nl + 1;
+    }
+
+    /** {@code ---} (or, when closing, {@code ...}) followed only by spaces or tabs. */
+    private static boolean isFence(String s, int from, int to, boolean closing) {
+        if (to - from < 3) {
+            return false;
+        }
+        String marker = s.substring(from, from + 3);
+        if (!marker.equals("---") && !(closing && marker.equals("..."))) {
+            return false;
+        }
+        for (int i = from + 3; i < to; i++) {
+            if (s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,61 @@
+package org.clearinghouse.render;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Narrows what the allow-list lets through, on the parsed HTML just before it is cleaned:
+ * classes are limited to the few the wiki's stylesheet gives meaning to (so a page cannot dress
+ * itself up as the wiki's own interface), an {@code input} survives only as a disabled checkbox
+ * (a task-list item), and links that leave the wiki get {@code rel="nofollow noopener"}.
+ * Stateless and thread-safe.
+ */
+final class HtmlFixups {
+
+    private static final Set<String> CLASSES = Set.of("missing", "task-list-item",
+            "task-list-item-checkbox", "footnotes", "footnote-ref", "footnote-backref");
+    private static final Pattern LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+#.\\-]{1,40}");
+
+    private HtmlFixups() {}
+
+    static void apply(Element body) {
+        for (Element element : body.select("[class]")) {
+            keepKnownClasses(element);
+        }
+        for (Element input : body.select("input")) {
+            if (!input.attr("type").equalsIgnoreCase("checkbox")) {
+                input.remove();
+                continue;
+            }
+            boolean checked = input.hasAttr("checked");
+            input.clearAttributes();
+            input.attr("type", "checkbox");
+            if (checked) {
+                input.attr("checked", true);
+            }
+            input.attr("disabled", true);
+            input.addClass("task-list-item-checkbox");
+        }
+        for (Element link : body.select("a")) {
+            link.removeAttr("rel");
+            if (UrlPolicy.external(link.attr("href").strip())) {
+                link.attr("rel", "nofollow noopener");
+            }
+        }
+    }
+
+    private static void keepKnownClasses(Element element) {
+        Set<String> kept = new java.util.LinkedHashSet<>();
+        for (String name : element.classNames()) {
+            if (CLASSES.contains(name) || LANGUAGE.matcher(name).matches()) {
+                kept.add(name);
+            }
+        }
+        if (kept.isEmpty()) {
+            element.removeAttr("class");
+        } else {
+            element.classNames(kept);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.clearinghouse.render;
+
+import com.vladsch.flexmark.util.ast.Document;
+import org.clearinghouse.page.PageMetadata;
+import org.clearinghouse.page.PagePath;
+import org.jsoup.nodes.Element;
+
+/**
+ * The steps of rendering one page, run on a budgeted worker thread: parse with Flexmark, read
+ * the outline from the AST, render HTML (wiki links resolved through the {@link LinkResolver}),
+ * then sanitize and list the headings. Also the parse-only outline. Thread-safe: it only holds
+ * shared, thread-safe parts.
+ */
+final class RenderPipeline {
+
+    private final FlexmarkMarkdown flexmark = new FlexmarkMarkdown();
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    private final int maxHtmlChars;
+
+    RenderPipeline(int maxHtmlChars) {
+        this.maxHtmlChars = maxHtmlChars;
+    }
+
+    PageOutline outline(String body, PageMetadata metadata, PagePath self, Deadline deadline) {
+        Document document = flexmark.parse(body, deadline);
+        return OutlineCollector.collect(document, metadata, self, deadline);
+    }
+
+    RenderedPage render(String body, PageMetadata metadata, RenderContext context, Deadline deadline) {
+        Document document = flexmark.parse(body, deadline);
+        PageOutline outline = OutlineCollector.collect(document, metadata, context.self(), deadline);
+        String html = flexmark.html(document, context, maxHtmlChars, deadline);
+        Element clean = sanitizer.clean(html, deadline).body();
+        return new RenderedPage(clean.html(), HeadingIds.list(clean), outline);
+    }
+}
