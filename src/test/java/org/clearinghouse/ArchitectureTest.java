@@ -33,6 +33,7 @@ class ArchitectureTest {
                 .layer("store").definedBy("org.clearinghouse.store..")
                 .layer("render").definedBy("org.clearinghouse.render..")
                 .layer("search").definedBy("org.clearinghouse.search..")
+                .layer("account").definedBy("org.clearinghouse.account..")
                 .layer("page").definedBy("org.clearinghouse.page..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayOnlyBeAccessedByLayers("app")
@@ -40,7 +41,9 @@ class ArchitectureTest {
                 .whereLayer("store").mayOnlyBeAccessedByLayers("wiki", "app")
                 .whereLayer("search").mayOnlyBeAccessedByLayers("wiki", "app")
                 .whereLayer("render").mayOnlyBeAccessedByLayers("wiki", "web", "app")
-                .whereLayer("page").mayOnlyBeAccessedByLayers("web", "wiki", "store", "render", "search", "app")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("web", "app")
+                .whereLayer("page").mayOnlyBeAccessedByLayers("web", "wiki", "store", "render", "search", "account",
+                        "app")
                 .check(classes);
     }
 
@@ -54,6 +57,11 @@ class ArchitectureTest {
         onlyPackageUses("org.clearinghouse.render..", "com.vladsch.flexmark..");
         onlyPackageUses("org.clearinghouse.render..", "org.jsoup..");
         onlyPackageUses("org.clearinghouse.render..", "org.yaml..");
+    }
+
+    @Test
+    void bcryptIsImportedByTheAccountsOnly() {
+        onlyPackageUses("org.clearinghouse.account..", "at.favre..");
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.clearinghouse.account.AccountStore;
+import org.clearinghouse.account.PasswordHasher;
 import org.clearinghouse.render.MarkdownRenderer;
+import org.clearinghouse.render.RenderLimits;
 import org.clearinghouse.store.ContentStore;
 import org.clearinghouse.web.WebApp;
 import org.clearinghouse.web.WebSettings;
@@ -43,9 +46,14 @@ public final class Application implements AutoCloseable {
     public static Application build(ServerSettings settings) {
         Path gitDir = settings.dataDir().resolve("content.git");
         ContentStore store = ContentStore.openOrSeed(gitDir, settings.seedDir());
-        Wiki wiki = Wiki.open(store, new MarkdownRenderer());
-        WebSettings web = new WebSettings("Clearinghouse", Optional.of(settings.templatesDir()));
-        return new Application(settings, wiki, WebApp.create(wiki, web));
+        MarkdownRenderer renderer = new MarkdownRenderer(new RenderLimits(settings.limits().maxPageBytes(),
+                RenderLimits.DEFAULT.timeBudget()));
+        Wiki wiki = Wiki.open(store, renderer, settings.limits());
+        AccountStore accounts = AccountStore.open(settings.dataDir(),
+                new PasswordHasher(UserCommand.bcryptCost(System.getenv())));
+        WebSettings web = new WebSettings("Clearinghouse", Optional.of(settings.templatesDir()),
+                settings.privateWiki(), settings.limits().maxFileBytes());
+        return new Application(settings, wiki, WebApp.create(wiki, accounts, web));
     }
 
     /** Starts listening and watching the branch; answers once the port is open. */

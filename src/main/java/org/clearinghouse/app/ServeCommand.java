@@ -2,6 +2,7 @@ package org.clearinghouse.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import org.clearinghouse.wiki.WikiLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,6 +11,9 @@ import picocli.CommandLine.Option;
         description = "Serve the wiki over HTTP. Each option can also be set by the environment "
                 + "variable named in its description.")
 final class ServeCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--port", defaultValue = "${env:CLEARINGHOUSE_PORT:-8080}",
             description = "Port to listen on (CLEARINGHOUSE_PORT).")
@@ -32,9 +36,27 @@ final class ServeCommand implements Runnable {
                     + "(CLEARINGHOUSE_TEMPLATES).")
     Path templates;
 
+    @Option(names = "--private", defaultValue = "${env:CLEARINGHOUSE_PRIVATE:-false}",
+            description = "Require a login to read any page (CLEARINGHOUSE_PRIVATE).")
+    boolean privateWiki;
+
+    @Option(names = "--max-page-kib", defaultValue = "${env:CLEARINGHOUSE_MAX_PAGE_KIB:-1024}",
+            description = "Largest page text accepted, in KiB (CLEARINGHOUSE_MAX_PAGE_KIB).")
+    int maxPageKib;
+
+    @Option(names = "--max-file-mb", defaultValue = "${env:CLEARINGHOUSE_MAX_FILE_MB:-10}",
+            description = "Largest attachment accepted, in MB (CLEARINGHOUSE_MAX_FILE_MB).")
+    int maxFileMb;
+
     @Override
     public void run() {
-        Application app = Application.build(new ServerSettings(host, port, data, seed, templates)).start();
+        if (maxPageKib < 1 || maxFileMb < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--max-page-kib and --max-file-mb must be at least 1.");
+        }
+        WikiLimits limits = new WikiLimits(maxPageKib * 1024, maxFileMb * 1_000_000L);
+        Application app = Application.build(new ServerSettings(host, port, data, seed, templates,
+                privateWiki, limits)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -1,14 +1,24 @@
 package org.clearinghouse.app;
 
 import java.nio.file.Path;
+import org.clearinghouse.wiki.WikiLimits;
 
 /**
  * What {@code serve} needs to build a running wiki.
  *
  * @param host the address to listen on
  * @param port the port to listen on; 0 picks a free one
- * @param dataDir the data folder ({@code content.git}, later the indexes and accounts)
+ * @param dataDir the data folder ({@code content.git}, indexes, {@code users.json})
  * @param seedDir the folder imported as the first commit when there is no repository yet
  * @param templatesDir a folder of templates used instead of the built-in ones when it exists
+ * @param privateWiki true when every page needs a login
+ * @param limits the largest page and file accepted
  */
-public record ServerSettings(String host, int port, Path dataDir, Path seedDir, Path templatesDir) {}
+public record ServerSettings(String host, int port, Path dataDir, Path seedDir, Path templatesDir,
+        boolean privateWiki, WikiLimits limits) {
+
+    /** A public wiki with the default limits. */
+    public ServerSettings(String host, int port, Path dataDir, Path seedDir, Path templatesDir) {
+        this(host, port, dataDir, seedDir, templatesDir, false, WikiLimits.DEFAULT);
+    }
+}

@@ -6,7 +6,8 @@ package org.clearinghouse.page;
  */
 public abstract sealed class WikiException extends RuntimeException
         permits InvalidPageNameException, PageNotFoundException, RevisionNotFoundException,
-                PageTooLargeException, RenderFailedException {
+                PageTooLargeException, RenderFailedException, EditConflictException,
+                PageExistsException, InvalidFrontMatterException, BadRequestException {
 
     protected WikiException(String message) {
         super(message);

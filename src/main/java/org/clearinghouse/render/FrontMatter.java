@@ -1,5 +1,6 @@
 package org.clearinghouse.render;
 
+import java.util.Optional;
 import org.clearinghouse.page.PageMetadata;
 
 /**
@@ -8,10 +9,15 @@ import org.clearinghouse.page.PageMetadata;
  * opened by a {@code ---} first line and closed by a {@code ---} or {@code ...} line is hidden
  * whether or not its YAML is readable. Immutable and thread-safe.
  *
+ * @param yaml the text between the fences, when there is front matter
  * @param metadata what the front matter says; {@link PageMetadata#EMPTY} when absent or unreadable
  * @param body the Markdown after the front matter (the whole text when there is none)
  */
-record FrontMatter(PageMetadata metadata, String body) {
+record FrontMatter(Optional<String> yaml, PageMetadata metadata, String body) {
+
+    private static FrontMatter none(String markdown) {
+        return new FrontMatter(Optional.empty(), PageMetadata.EMPTY, markdown);
+    }
 
     /** Splits a page. Never throws for any text. */
     static FrontMatter split(String markdown) {
@@ -19,7 +25,7 @@ record FrontMatter(PageMetadata metadata, String body) {
         int start = markdown.startsWith("\uFEFF") ? 1 : 0;
         int firstEnd = lineEnd(markdown, start);
         if (!isFence(markdown, start, firstEnd, false)) {
-            return new FrontMatter(PageMetadata.EMPTY, markdown);
+            return none(markdown);
         }
         int lineStart = nextLine(markdown, firstEnd);
         while (lineStart < markdown.length()) {
@@ -27,12 +33,12 @@ record FrontMatter(PageMetadata metadata, String body) {
             if (isFence(markdown, lineStart, end, true)) {
                 String yaml = markdown.substring(nextLine(markdown, firstEnd), lineStart);
                 String body = markdown.substring(nextLine(markdown, end));
-                return new FrontMatter(MetadataReader.read(yaml), body);
+                return new FrontMatter(Optional.of(yaml), MetadataReader.read(yaml), body);
             }
             lineStart = nextLine(markdown, end);
         }
         // Never closed: it was a thematic break, not front matter.
-        return new FrontMatter(PageMetadata.EMPTY, markdown);
+        return none(markdown);
     }
 
     private static int lineEnd(String s, int from) {

@@ -1,5 +1,6 @@
 package org.clearinghouse.render;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -7,14 +8,17 @@ import org.jsoup.nodes.Element;
 /**
  * Narrows what the allow-list lets through, on the parsed HTML just before it is cleaned:
  * classes are limited to the few the wiki's stylesheet gives meaning to (so a page cannot dress
- * itself up as the wiki's own interface), an {@code input} survives only as a disabled checkbox
- * (a task-list item), and links that leave the wiki get {@code rel="nofollow noopener"}.
+ * itself up as the wiki's own interface), ids other than headings' are limited to footnote
+ * anchors (headings get theirs from {@link HeadingIds}), an {@code input} survives only as a
+ * disabled checkbox (a task-list item), and links that leave the wiki get
+ * {@code rel="nofollow noopener"}.
  * Stateless and thread-safe.
  */
 final class HtmlFixups {
 
     private static final Set<String> CLASSES = Set.of("missing", "task-list-item",
             "task-list-item-checkbox", "footnotes", "footnote-ref", "footnote-backref");
+    private static final Pattern FOOTNOTE_ID = Pattern.compile("fn(ref)?-\\d{1,6}(-\\d{1,6})?");
     private static final Pattern LANGUAGE = Pattern.compile("language-[A-Za-z0-9_+#.\\-]{1,40}");
 
     private HtmlFixups() {}
@@ -22,6 +26,11 @@ final class HtmlFixups {
     static void apply(Element body) {
         for (Element element : body.select("[class]")) {
             keepKnownClasses(element);
+        }
+        for (Element element : body.select("[id]")) {
+            if (!element.is(HeadingIds.HEADINGS) && !FOOTNOTE_ID.matcher(element.id()).matches()) {
+                element.removeAttr("id");
+            }
         }
         for (Element input : body.select("input")) {
             if (!input.attr("type").equalsIgnoreCase("checkbox")) {
@@ -46,7 +55,7 @@ final class HtmlFixups {
     }
 
     private static void keepKnownClasses(Element element) {
-        Set<String> kept = new java.util.LinkedHashSet<>();
+        Set<String> kept = new LinkedHashSet<>();
         for (String name : element.classNames()) {
             if (CLASSES.contains(name) || LANGUAGE.matcher(name).matches()) {
                 kept.add(name);

@@ -2,6 +2,7 @@ package org.clearinghouse.render;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.clearinghouse.page.InvalidFrontMatterException;
 import org.clearinghouse.page.PageMetadata;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.page.PageTooLargeException;
@@ -83,6 +84,18 @@ public final class MarkdownRenderer {
         String body = NestingGuard.bound(page.body());
         return budget.run(() -> FailureMemory.keyOf("render", body),
                 deadline -> pipeline.render(body, page.metadata(), context, deadline));
+    }
+
+    /**
+     * Checks a page's front matter strictly, before it is saved: rendering forgives bad front
+     * matter (the page shows without metadata), but a save should tell the author. A page
+     * without front matter passes.
+     *
+     * @throws InvalidFrontMatterException when the YAML is malformed, over 64 KiB, not a set of
+     *     fields, or a known field has the wrong shape (e.g. a list as {@code title})
+     */
+    public void checkFrontMatter(String markdown) {
+        FrontMatter.split(Objects.requireNonNull(markdown, "markdown")).yaml().ifPresent(MetadataReader::check);
     }
 
     /** Whether the text is over the limit in UTF-8 bytes, counted without encoding it. */

@@ -85,9 +85,15 @@ final class NestingGuard {
             if (c == ' ' || c == '\t') {
                 int width = c == '\t' ? 4 - col % 4 : 1;
                 if (col + width > MAX_INDENT) {
-                    // Drop the rest of this run of blanks; what follows is still checked.
+                    // Drop the rest of this run of blanks, keeping one so "- x" stays a marker
+                    // and its text; what follows is still checked.
+                    boolean runStarted = i > from && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t');
                     int next = skipBlanks(s, i, to);
                     fixed = append(fixed, s, copied, i);
+                    if (!runStarted) {
+                        fixed.append(' ');
+                        col++;
+                    }
                     copied = next;
                     i = next;
                     continue;

@@ -1,6 +1,7 @@
 package org.clearinghouse.render;
 
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.util.ast.DoNotLinkDecorate;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Optional;
@@ -11,9 +12,11 @@ import org.clearinghouse.page.PagePath;
  * Markdown AST. Its single child is the text to show (the label, or the target as written), so
  * Flexmark's text collection sees it like any other text. A link whose target is not a valid
  * page name is kept as a node with {@link #isValid()} false and is shown as its literal text.
+ * Marked {@link DoNotLinkDecorate} so the autolink extension leaves the text inside alone (no
+ * link inside a link, no {@code [[https://...]]} half-linked).
  * Not thread-safe (an AST node, used by one thread).
  */
-final class WikiLinkNode extends Node {
+final class WikiLinkNode extends Node implements DoNotLinkDecorate {
 
     private final Optional<PagePath> page;
     private final Optional<String> fragment;

@@ -23,7 +23,7 @@ final class WikiSafelist extends Safelist {
                 "ul", "var", "wbr");
         // class is limited to a short list of names by HtmlFixups before cleaning.
         addAttributes(":all", "title", "class");
-        addAttributes("a", "href", "id", "rel");
+        addAttributes("a", "href", "rel");
         addAttributes("img", "src", "alt", "width", "height");
         addAttributes("h1", "id");
         addAttributes("h2", "id");

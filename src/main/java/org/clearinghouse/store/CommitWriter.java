@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.clearinghouse.page.Author;
+import org.clearinghouse.page.BadRequestException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
@@ -32,6 +33,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 final class CommitWriter {
     private static final int LOCK_RETRIES = 20;
 
+    /** The committer of every commit the wiki makes. */
+    static final Author COMMITTER = new Author("Clearinghouse", "wiki@clearinghouse.invalid");
+
     private final Repository repository;
 
     CommitWriter(Repository repository) {
@@ -40,6 +44,7 @@ final class CommitWriter {
 
     String commit(Optional<String> base, Map<String, Optional<byte[]>> changes, Author author,
             String message) throws CommitRejectedException {
+        RepositoryOpener.applyJGitDurability(repository);
         try (ObjectInserter inserter = repository.newObjectInserter();
                 ObjectReader reader = inserter.newReader();
                 RevWalk walk = new RevWalk(reader)) {
@@ -51,6 +56,7 @@ final class CommitWriter {
                         walk.parseCommit(baseId).getTree());
             }
             builder.finish();
+            refuseFileFolderClashes(index, changes);
             DirCacheEditor editor = index.editor();
             for (Map.Entry<String, Optional<byte[]>> change : changes.entrySet()) {
                 String path = change.getKey();
@@ -70,15 +76,16 @@ final class CommitWriter {
             editor.finish();
             ObjectId tree = index.writeTree(inserter);
 
-            PersonIdent ident = new PersonIdent(author.name(), author.email(), Instant.now(),
-                    ZoneId.systemDefault());
+            Instant now = Instant.now();
+            PersonIdent ident = new PersonIdent(author.name(), author.email(), now, ZoneId.systemDefault());
             CommitBuilder commit = new CommitBuilder();
             commit.setTreeId(tree);
             if (baseId != null) {
                 commit.setParentId(baseId);
             }
             commit.setAuthor(ident);
-            commit.setCommitter(ident);
+            // The editor is the author; the wiki, which made the commit on their behalf, commits.
+            commit.setCommitter(new PersonIdent(COMMITTER.name(), COMMITTER.email(), now, ZoneId.systemDefault()));
             commit.setMessage(message.endsWith("\n") ? message : message + "\n");
             ObjectId commitId = inserter.insert(commit);
             inserter.flush();
@@ -120,6 +127,39 @@ final class CommitWriter {
                 default -> throw new IOException("Could not move the branch: " + result);
             }
         }
+    }
+
+    /**
+     * A file and a folder of the same name ({@code a.md} and {@code a.md/x.pdf}) cannot both be
+     * in a Git tree, and JGit's editor would silently drop one of them to make room: refuse such a
+     * change instead, before anything is written.
+     */
+    private static void refuseFileFolderClashes(DirCache index, Map<String, Optional<byte[]>> changes) {
+        for (Map.Entry<String, Optional<byte[]>> change : changes.entrySet()) {
+            if (change.getValue().isEmpty()) {
+                continue;
+            }
+            String path = change.getKey();
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                String folder = path.substring(0, slash);
+                boolean fileThere = index.findEntry(folder) >= 0 && !isDeleted(changes, folder);
+                if (fileThere || changes.getOrDefault(folder, Optional.empty()).isPresent()) {
+                    throw clash(folder);
+                }
+            }
+            if (index.getEntriesWithin(path).length > 0) {
+                throw clash(path);
+            }
+        }
+    }
+
+    private static boolean isDeleted(Map<String, Optional<byte[]>> changes, String path) {
+        return changes.containsKey(path) && changes.get(path).isEmpty();
+    }
+
+    private static BadRequestException clash(String path) {
+        return new BadRequestException("The name " + path + " is used both as a file and as a folder; "
+                + "choose another name.");
     }
 
     private static String firstLine(String message) {

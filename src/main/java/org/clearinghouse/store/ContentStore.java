@@ -63,8 +63,7 @@ public final class ContentStore implements AutoCloseable {
                 Map<String, byte[]> files = SeedImporter.read(seedDir);
                 Map<String, Optional<byte[]>> changes = new LinkedHashMap<>();
                 files.forEach((path, bytes) -> changes.put(path, Optional.of(bytes)));
-                store.commit(Optional.empty(), changes,
-                        new Author("Clearinghouse", "clearinghouse@localhost"),
+                store.commit(Optional.empty(), changes, CommitWriter.COMMITTER,
                         "Import the seed content from " + seedDir.getFileName());
             }
             return store;

@@ -48,19 +48,40 @@ final class RepositoryOpener {
         return repository;
     }
 
+    /**
+     * Plain git reads {@code core.fsync}; it is written to the file so that pushes and other git
+     * commands on this repository are durable too. JGit's own switches are applied in memory
+     * ({@link #applyJGitDurability}) rather than written, because git warns on every command
+     * about the deprecated {@code core.fsyncObjectFiles}.
+     */
     private static void makeDurable(Repository repository) throws IOException {
         StoredConfig config = repository.getConfig();
         String core = ConfigConstants.CONFIG_CORE_SECTION;
-        boolean durable = config.getBoolean(core, "fsyncObjectFiles", false)
-                && config.getBoolean(core, "fsyncRefFiles", false)
-                && config.getString(core, null, "fsync") != null;
-        if (!durable) {
-            // JGit reads core.fsyncObjectFiles and core.fsyncRefFiles (off by default); plain
-            // git reads core.fsync. Set all so a save survives power loss whichever tool writes.
+        boolean changed = false;
+        if (config.getString(core, null, "fsync") == null) {
+            config.setString(core, null, "fsync", "committed");
+            changed = true;
+        }
+        if (config.getString(core, null, "fsyncObjectFiles") != null) {
+            config.unset(core, null, "fsyncObjectFiles");
+            changed = true;
+        }
+        if (changed) {
+            config.save();
+        }
+        applyJGitDurability(repository);
+    }
+
+    /**
+     * Makes JGit fsync objects and refs (both off by default). Called again before each commit,
+     * since JGit re-reads the config file when it changes on disk and would drop these values.
+     */
+    static void applyJGitDurability(Repository repository) {
+        StoredConfig config = repository.getConfig();
+        String core = ConfigConstants.CONFIG_CORE_SECTION;
+        if (!config.getBoolean(core, "fsyncObjectFiles", false) || !config.getBoolean(core, "fsyncRefFiles", false)) {
             config.setBoolean(core, null, "fsyncObjectFiles", true);
             config.setBoolean(core, null, "fsyncRefFiles", true);
-            config.setString(core, null, "fsync", "committed");
-            config.save();
         }
     }
 

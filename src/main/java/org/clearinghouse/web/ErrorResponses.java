@@ -5,7 +5,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.clearinghouse.page.EditConflictException;
+import org.clearinghouse.page.InvalidFrontMatterException;
 import org.clearinghouse.page.InvalidPageNameException;
+import org.clearinghouse.page.PageExistsException;
 import org.clearinghouse.page.PageNotFoundException;
 import org.clearinghouse.page.PageTooLargeException;
 import org.clearinghouse.page.RenderFailedException;
@@ -33,7 +40,11 @@ final class ErrorResponses {
     }
 
     void register(RoutesConfig routes) {
-        routes.exception(WikiException.class, (e, ctx) -> answer(ctx, status(e), e.code(), e.getMessage()));
+        routes.exception(EditConflictException.class, this::conflict);
+        routes.exception(WikiException.class, (e, ctx) -> answer(ctx, status(e, ctx), e.code(), e.getMessage()));
+        routes.exception(HttpProblem.class, this::problem);
+        routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx,
+                HttpStatus.forStatus(e.getStatus()), "http_" + e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
@@ -48,12 +59,51 @@ final class ErrorResponses {
                 "This address does not accept that kind of request."));
     }
 
-    static HttpStatus status(WikiException e) {
-        if (e instanceof PageNotFoundException || e instanceof RevisionNotFoundException) {
+    /** A login is needed: a browser asking for a page is sent to the form; others get 401. */
+    private void problem(HttpProblem problem, Context ctx) {
+        boolean browserGet = ctx.method() == HandlerType.GET && !ctx.path().startsWith(ApiRoutes.PREFIX)
+                && !Authenticator.usesBasic(ctx);
+        if (problem.code().equals("login_required") && browserGet) {
+            String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            return;
+        }
+        answer(ctx, problem.status(), problem.code(), problem.getMessage());
+    }
+
+    /** Under the API a conflict carries all three texts, so a client can resolve it. */
+    private void conflict(EditConflictException e, Context ctx) {
+        if (!ctx.path().startsWith(ApiRoutes.PREFIX)) {
+            answer(ctx, HttpStatus.CONFLICT, e.code(), e.getMessage());
+            return;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("error", e.code());
+        json.put("message", e.getMessage());
+        json.put("yours", e.yours());
+        json.put("theirs", e.theirs());
+        json.put("merged", e.merged());
+        json.put("revision", e.currentRevision());
+        ctx.status(HttpStatus.CONFLICT).json(json);
+    }
+
+    /**
+     * The status for an engine error. A bad name or revision in a link (GET) is simply not
+     * found; in a request that changes something it is the request that is wrong (400).
+     */
+    static HttpStatus status(WikiException e, Context ctx) {
+        boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+        if (e instanceof PageNotFoundException) {
             return HttpStatus.NOT_FOUND;
         }
-        if (e instanceof InvalidPageNameException) {
-            return HttpStatus.BAD_REQUEST;
+        if (e instanceof InvalidPageNameException || e instanceof RevisionNotFoundException) {
+            return read ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        }
+        if (e instanceof EditConflictException || e instanceof PageExistsException) {
+            return HttpStatus.CONFLICT;
+        }
+        if (e instanceof InvalidFrontMatterException) {
+            return HttpStatus.UNPROCESSABLE_CONTENT;
         }
         if (e instanceof PageTooLargeException) {
             return HttpStatus.CONTENT_TOO_LARGE;
@@ -98,7 +148,7 @@ final class ErrorResponses {
         if (name == null) {
             return "";
         }
-        String decoded = java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        String decoded = java.net.URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
         return PagePath.tryOf(decoded).map(PagePath::toString).orElse("");
     }
 }

@@ -3,6 +3,7 @@ package org.clearinghouse.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clearinghouse.page.PageNotFoundException;
@@ -32,6 +33,7 @@ final class PageRoutes {
         routes.get("/", ctx -> showPage(ctx, HOME));
         routes.get("/wiki", ctx -> ctx.redirect("/"));
         routes.get("/wiki/<path>", ctx -> showPage(ctx, ctx.pathParam("path")));
+        routes.get("/files/<path>", this::showFile);
         routes.get("/pages", this::listPages);
         routes.get("/tags", this::listTags);
         routes.get("/tags/{tag}", this::listTagged);
@@ -47,7 +49,10 @@ final class PageRoutes {
                 new PageNotFoundException("There is no page with that name: page names use letters, digits, "
                         + "'-', '_' and '.', with '/' between parts."));
         PageView view = revision.isPresent() ? wiki.viewAt(path, revision.get()) : wiki.view(path);
-        String etag = ETags.of(pages.nonce(), view.blobId(), view.lastChange().id(), view.revision().orElse(""),
+        boolean merged = ctx.queryParam("merged") != null;
+        List<String> files = view.isCurrent() ? wiki.attachmentsOf(path) : List.of();
+        String etag = ETags.of(pages.nonce(), pages.viewer(ctx), view.blobId(), view.lastChange().id(),
+                view.revision().orElse(""), String.valueOf(merged), String.join("|", files),
                 Integer.toHexString(view.html().orElse("").hashCode()),
                 view.backlinks().stream().map(p -> p.path() + "=" + p.title()).reduce("", String::concat));
         if (ETags.notModified(ctx, etag)) {
@@ -55,12 +60,24 @@ final class PageRoutes {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("page", Models.page(view));
+        model.put("merged", merged);
+        model.put("attachments", files.stream().map(f -> Map.of("path", f,
+                "name", f.substring(f.lastIndexOf('/') + 1))).toList());
         pages.send(ctx, "page", model);
+    }
+
+    private void showFile(Context ctx) {
+        String path = ctx.pathParam("path");
+        Optional<String> revision = Optional.ofNullable(ctx.queryParam("revision")).filter(r -> !r.isBlank());
+        if (PagePath.tryOf(path).isEmpty()) {
+            throw new PageNotFoundException("There is no file with that name.");
+        }
+        attachments.respond(ctx, path, revision);
     }
 
     private void listPages(Context ctx) {
         Snapshot snapshot = wiki.snapshot();
-        if (ETags.notModified(ctx, ETags.of(pages.nonce(), snapshot.commitId(), "pages"))) {
+        if (ETags.notModified(ctx, ETags.of(pages.nonce(), pages.viewer(ctx), snapshot.commitId(), "pages"))) {
             return;
         }
         Map<String, Object> model = new LinkedHashMap<>();

@@ -2,21 +2,27 @@ package org.clearinghouse.web;
 
 import io.javalin.http.Context;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.clearinghouse.account.Account;
 
 /**
- * Sends an HTML page through the layout: adds what every page needs (the site name, the current
- * path for the navigation) to the model and renders the named view.
+ * Sends an HTML page through the layout: adds what every page needs (the site name, who is
+ * logged in, the CSRF token for the logout form, the section for the navigation) to the model
+ * and renders the named view.
  */
 final class Pages {
     private final Views views;
     private final WebSettings settings;
+    private final AccessControl access;
     private final String nonce = UUID.randomUUID().toString();
 
-    Pages(Views views, WebSettings settings) {
+    Pages(Views views, WebSettings settings, AccessControl access) {
         this.views = views;
         this.settings = settings;
+        this.access = access;
     }
 
     /**
@@ -27,16 +33,48 @@ final class Pages {
         return nonce;
     }
 
-    void send(Context ctx, String view, Map<String, Object> model) {
-        ctx.html(render(ctx, view, model));
+    /** Who is asking, as it changes a page's bytes (edit links, the logout form): for ETags. */
+    String viewer(Context ctx) {
+        return access.current(ctx).map(a -> a.name() + "/" + a.role().id()).orElse("-");
     }
 
-    String render(Context ctx, String view, Map<String, Object> model) {
+    void send(Context ctx, String view, Map<String, Object> model) {
+        ctx.html(render(ctx, view, model, false));
+    }
+
+    /** Sends a page holding a state-changing form: it always gets a CSRF token. */
+    void sendForm(Context ctx, String view, Map<String, Object> model) {
+        ctx.html(render(ctx, view, model, true));
+    }
+
+    private String render(Context ctx, String view, Map<String, Object> model, boolean form) {
         Map<String, Object> full = new HashMap<>(model);
         full.put("site", Map.of("name", settings.siteName()));
         full.put("requestPath", ctx.path());
         full.put("section", section(ctx.path()));
+        Optional<Account> account = safeCurrent(ctx);
+        account.ifPresent(a -> full.put("user", user(a)));
+        boolean hasSession = ctx.req().getSession(false) != null;
+        full.put("csrf", form || (account.isPresent() && hasSession) ? Csrf.token(ctx) : "");
         return views.render(view, full);
+    }
+
+    /** Error pages are rendered after a failed login too: never fail again while asking who it is. */
+    private Optional<Account> safeCurrent(Context ctx) {
+        try {
+            return access.current(ctx);
+        } catch (HttpProblem e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, Object> user(Account account) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("name", account.name());
+        user.put("displayName", account.displayName());
+        user.put("role", account.role().id());
+        user.put("canEdit", account.role().canEdit());
+        return user;
     }
 
     /** The first segment of the request path ("tags" for /tags/x), for highlighting the navigation. */

@@ -2,43 +2,72 @@ package org.clearinghouse.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
 import java.util.Map;
+import org.clearinghouse.account.AccountStore;
+import org.clearinghouse.account.LoginThrottle;
 import org.clearinghouse.wiki.Wiki;
+import org.eclipse.jetty.http.HttpCookie;
 
 /**
- * Builds the web application around a {@link Wiki}: routes, views, error mapping and headers.
- * Returns an unstarted {@link Javalin}, so the caller picks the port (tests use port 0) and owns
- * the lifecycle. No static state: several apps can run in one JVM.
+ * Builds the web application around a {@link Wiki} and its accounts: routes, views, sessions,
+ * access control, error mapping and headers. Returns an unstarted {@link Javalin}, so the caller
+ * picks the port (tests use port 0) and owns the lifecycle. No static state: several apps can run
+ * in one JVM.
  */
 public final class WebApp {
+    static final String SESSION_COOKIE = "clearinghouse_session";
+    private static final int SESSION_SECONDS = 8 * 60 * 60;
+
     private WebApp() {}
 
-    public static Javalin create(Wiki wiki, WebSettings settings) {
-        Views views = new Views(settings.templatesDir());
-        Pages pages = new Pages(views, settings);
-        PageRoutes pageRoutes = new PageRoutes(wiki, pages);
-        ApiRoutes apiRoutes = new ApiRoutes(wiki);
+    public static Javalin create(Wiki wiki, AccountStore accounts, WebSettings settings) {
+        Authenticator authenticator = new Authenticator(accounts, new LoginThrottle());
+        AccessControl access = new AccessControl(authenticator, settings.privateWiki());
+        Pages pages = new Pages(new Views(settings.templatesDir()), settings, access);
         ErrorResponses errors = new ErrorResponses(pages);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new io.javalin.json.JavalinJackson(new ObjectMapper(), false));
             config.router.ignoreTrailingSlashes = true;
-            config.http.maxRequestSize = 2L * 1024 * 1024;
+            // Room for the largest attachment plus form overhead; pages are capped by the wiki.
+            config.http.maxRequestSize = settings.maxFileBytes() + 4L * 1024 * 1024;
+            configureSessions(config);
             addStaticFiles(config, settings);
             config.routes.before(SecurityHeaders::apply);
+            config.routes.before(access::gate);
             config.routes.get("/health", ctx -> ctx.json(Map.of(
                     "status", "ok", "revision", wiki.snapshot().commitId())));
-            pageRoutes.register(config.routes);
-            apiRoutes.register(config.routes);
+            new LoginRoutes(authenticator, pages).register(config.routes);
+            new PageRoutes(wiki, pages).register(config.routes);
+            new EditRoutes(wiki, pages, access).register(config.routes);
+            new ManageRoutes(wiki, pages, access, settings.maxFileBytes()).register(config.routes);
+            new ApiRoutes(wiki).register(config.routes);
+            new ApiWriteRoutes(wiki, access).register(config.routes);
             errors.register(config.routes);
         });
     }
 
+    /**
+     * Session cookies: HttpOnly (no script reads them), SameSite=Lax (not sent on cross-site
+     * POSTs), Secure whenever the request came over HTTPS.
+     */
+    private static void configureSessions(JavalinConfig config) {
+        config.jetty.modifyServletContextHandler(handler -> {
+            var sessions = handler.getSessionHandler();
+            sessions.setSessionCookie(SESSION_COOKIE);
+            sessions.setHttpOnly(true);
+            sessions.setSameSite(HttpCookie.SameSite.LAX);
+            sessions.setSecureRequestOnly(true);
+            sessions.setMaxInactiveInterval(SESSION_SECONDS);
+        });
+    }
+
     /** Stylesheets and scripts under /static, from the templates folder when it is used. */
-    private static void addStaticFiles(io.javalin.config.JavalinConfig config, WebSettings settings) {
+    private static void addStaticFiles(JavalinConfig config, WebSettings settings) {
         boolean fromFolder = Views.usesFolder(settings.templatesDir());
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";

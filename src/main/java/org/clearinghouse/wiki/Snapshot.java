@@ -64,6 +64,11 @@ public final class Snapshot implements LinkResolver {
         return Optional.ofNullable(attachments.get(path));
     }
 
+    /** Attachment paths starting with {@code prefix}, sorted. */
+    public List<String> attachmentsUnder(String prefix) {
+        return attachments.keySet().stream().filter(p -> p.startsWith(prefix)).sorted().toList();
+    }
+
     /** The pages that link to {@code path}, sorted by name. */
     public List<PageEntry> backlinks(PagePath path) {
         return backlinks.getOrDefault(path, Collections.emptySortedSet()).stream()

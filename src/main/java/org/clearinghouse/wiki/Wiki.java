@@ -3,6 +3,7 @@ package org.clearinghouse.wiki;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.clearinghouse.page.Author;
 import org.clearinghouse.page.PageNotFoundException;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.page.Revision;
@@ -30,15 +31,25 @@ public final class Wiki implements AutoCloseable {
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final Object refreshLock = new Object();
 
-    private Wiki(ContentStore store, MarkdownRenderer renderer) {
+    private final PageEditor editor;
+    private final FileOperations files;
+
+    private Wiki(ContentStore store, MarkdownRenderer renderer, WikiLimits limits) {
         this.store = store;
         this.renderer = renderer;
         this.builder = new SnapshotBuilder(store, renderer);
+        this.editor = new PageEditor(store, renderer, limits);
+        this.files = new FileOperations(store, editor, limits, this::snapshot);
+    }
+
+    /** Opens the wiki on a store with the default limits, building the head snapshot. */
+    public static Wiki open(ContentStore store, MarkdownRenderer renderer) {
+        return open(store, renderer, WikiLimits.DEFAULT);
     }
 
     /** Opens the wiki on a store, building the head snapshot before returning. */
-    public static Wiki open(ContentStore store, MarkdownRenderer renderer) {
-        Wiki wiki = new Wiki(store, renderer);
+    public static Wiki open(ContentStore store, MarkdownRenderer renderer, WikiLimits limits) {
+        Wiki wiki = new Wiki(store, renderer, limits);
         long started = System.nanoTime();
         String head = store.head().orElseThrow(() -> new IllegalStateException("The repository has no commit"));
         wiki.current.set(wiki.builder.build(head));
@@ -94,6 +105,56 @@ public final class Wiki implements AutoCloseable {
                 : store.blobIdAt(store.resolveCommit(revision.get()), path);
         String blob = blobId.orElseThrow(() -> new PageNotFoundException("There is no file " + path + "."));
         return new Attachment(path, blob, store.blob(blob));
+    }
+
+    /**
+     * Saves a page as one commit by {@code author}, merging with changes made since
+     * {@code baseRevision}. When this returns, every view of the wiki already shows the save.
+     *
+     * @throws org.clearinghouse.page.EditConflictException when the changes overlap; nothing written
+     */
+    public SaveResult save(PagePath path, String markdown, String message, Optional<String> baseRevision,
+            Author author) {
+        SaveResult result = editor.save(path, markdown, messageOr(message, "Update " + path), baseRevision, author);
+        refresh();
+        return result;
+    }
+
+    /** Renames a page (its text moves unchanged, so Git sees a rename); answers the new commit. */
+    public String rename(PagePath from, PagePath to, String message, Author author) {
+        String commit = files.rename(from, to, messageOr(message, "Rename " + from + " to " + to), author);
+        refresh();
+        return commit;
+    }
+
+    /** Deletes a page; its history stays in Git. Answers the new commit. */
+    public String delete(PagePath path, String message, Author author) {
+        String commit = files.delete(path, messageOr(message, "Delete " + path), author);
+        refresh();
+        return commit;
+    }
+
+    /** Stores an attachment (not a page) at {@code path}; answers the new commit. */
+    public String putFile(String path, byte[] bytes, String message, Author author) {
+        String commit = files.put(path, bytes, messageOr(message, "Upload " + path), author);
+        refresh();
+        return commit;
+    }
+
+    /** Renders Markdown exactly as a save of it would show, without saving. */
+    public RenderedPage preview(PagePath path, String markdown) {
+        String text = PageEditor.normalise(markdown);
+        renderer.checkFrontMatter(text);
+        return renderer.render(text, path, snapshot());
+    }
+
+    /** The attachments stored under a page's own folder ({@code Page/file.pdf}), sorted. */
+    public List<String> attachmentsOf(PagePath path) {
+        return snapshot().attachmentsUnder(path.toString() + "/");
+    }
+
+    private static String messageOr(String message, String fallback) {
+        return message == null || message.isBlank() ? fallback : message.strip();
     }
 
     /** The pages linking to {@code path}. */

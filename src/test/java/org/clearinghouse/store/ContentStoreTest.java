@@ -138,7 +138,7 @@ class ContentStoreTest {
     @Test
     void configuresFsyncSoAcknowledgedSavesSurvivePowerLoss() throws IOException {
         String config = Files.readString(dir.resolve("data/content.git/config"));
-        assertThat(config).contains("fsyncObjectFiles = true").contains("fsyncRefFiles = true");
+        assertThat(config).contains("fsync = committed").doesNotContain("fsyncObjectFiles");
     }
 
     private String text(String blobId) {

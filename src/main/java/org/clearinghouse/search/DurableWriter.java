@@ -1,0 +1,189 @@
+package org.clearinghouse.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index's only writer: applies page changes and makes them durable. Writes are serialised
+ * by one lock, so the Git commit id recorded always matches the documents written before it.
+ * A Lucene commit (an fsync of every new file) is too slow to make per save, and needless:
+ * freshness comes from near-real-time readers. So commits are made by a timer, at most once per
+ * interval and only when something changed, and on {@link #commit()} and {@link #close()};
+ * after a crash the index restarts from its last commit and catches up from the Git commit id
+ * recorded in it. Thread-safe.
+ */
+final class DurableWriter implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(DurableWriter.class);
+
+    private final IndexWriter writer;
+    private final PageDocument documents;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ScheduledExecutorService timer;
+    private volatile String appliedId;
+    private volatile String committedId;
+    /** Guarded by {@link #lock}: changes applied since the last commit. */
+    private boolean dirty;
+    /** Guarded by {@link #lock}: a rebuild failed half-way; committing it would record a lie. */
+    private boolean rebuildIncomplete;
+    /** Guarded by {@link #lock}: the writer is closed; a timer tick that was waiting does nothing. */
+    private boolean closed;
+
+    DurableWriter(IndexWriter writer, PageDocument documents, Optional<String> committedId, Duration interval) {
+        this.writer = writer;
+        this.documents = documents;
+        this.committedId = committedId.orElse(null);
+        this.appliedId = this.committedId;
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "search-index-commit");
+            thread.setDaemon(true); // never keeps the JVM alive; close() makes the final commit
+            return thread;
+        });
+        long millis = Math.max(1, interval.toMillis());
+        timer.scheduleWithFixedDelay(this::commitIfChanged, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Deletes, then adds or replaces, by path; records {@code commitId} as the id to commit next. */
+    void apply(String commitId, Collection<IndexedPage> upserts, Collection<String> deletedPaths) throws IOException {
+        requireId(commitId);
+        lock.lock();
+        try {
+            ensureOpen();
+            for (String path : deletedPaths) {
+                writer.deleteDocuments(new Term(PageFields.PATH, path));
+            }
+            for (IndexedPage page : upserts) {
+                writer.updateDocument(new Term(PageFields.PATH, page.path()), documents.build(page));
+            }
+            appliedId = commitId;
+            dirty = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Empties the index, adds every page and commits, reporting the count done after each page. */
+    void replaceAll(String commitId, Iterable<IndexedPage> pages, IntConsumer progress) throws IOException {
+        requireId(commitId);
+        lock.lock();
+        try {
+            ensureOpen();
+            rebuildIncomplete = true;
+            writer.deleteAll();
+            int done = 0;
+            try {
+                for (IndexedPage page : pages) {
+                    writer.updateDocument(new Term(PageFields.PATH, page.path()), documents.build(page));
+                    progress.accept(++done);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Search index rebuild failed after {} pages; the last durable commit is kept until a "
+                        + "rebuild succeeds", done);
+                throw e;
+            }
+            rebuildIncomplete = false;
+            appliedId = commitId;
+            commitLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Makes everything applied so far durable, with the latest applied commit id. */
+    void commit() throws IOException {
+        lock.lock();
+        try {
+            ensureOpen();
+            commitLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Optional<String> committedId() {
+        return Optional.ofNullable(committedId);
+    }
+
+    Optional<String> appliedId() {
+        return Optional.ofNullable(appliedId);
+    }
+
+    /** Stops the timer, commits what is pending and closes the Lucene writer. */
+    @Override
+    public void close() throws IOException {
+        // shutdown, never shutdownNow: interrupting a thread inside Lucene I/O closes the index's
+        // file channels and invalidates the write lock. A tick under way finishes (it holds the
+        // lock); later ticks are cancelled.
+        timer.shutdown();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            commitLocked();
+        } finally {
+            try {
+                if (writer.isOpen()) {
+                    writer.close(); // commitOnClose is off: a failed rebuild is rolled back, not committed
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void commitLocked() throws IOException {
+        if (rebuildIncomplete) {
+            return; // logged once when the rebuild failed
+        }
+        if (!dirty && !writer.hasUncommittedChanges() && Objects.equals(appliedId, committedId)) {
+            return;
+        }
+        if (appliedId != null) {
+            writer.setLiveCommitData(Map.of(IndexOpener.COMMIT_KEY, appliedId).entrySet());
+        }
+        writer.commit();
+        committedId = appliedId;
+        dirty = false;
+    }
+
+    private void commitIfChanged() {
+        lock.lock();
+        try {
+            if (!closed) {
+                commitLocked();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Logged, not thrown: the timer must keep running, and a later commit may succeed.
+            LOG.error("Periodic commit of the search index failed", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("The search index is closed");
+        }
+    }
+
+    private static void requireId(String commitId) {
+        if (commitId == null || commitId.isBlank()) {
+            throw new IllegalArgumentException("A Git commit id is required");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.clearinghouse.wiki;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.clearinghouse.page.Author;
+import org.clearinghouse.page.EditConflictException;
+import org.clearinghouse.page.PagePath;
+import org.clearinghouse.page.PageTooLargeException;
+import org.clearinghouse.render.MarkdownRenderer;
+import org.clearinghouse.store.CommitRejectedException;
+import org.clearinghouse.store.ContentStore;
+import org.clearinghouse.store.StoreException;
+import org.clearinghouse.store.TextMerge;
+
+/**
+ * Saves a page: one user action, one commit, and never a lost edit. The save carries the
+ * revision the editor started from; when the page changed since, the editor's text is merged
+ * three-way with the current one (Git's algorithm). A clean merge is committed; a conflict writes
+ * nothing and hands all three texts back. The branch moves by compare-and-swap; losing the race
+ * to another writer re-runs the save on the new head. Thread-safe.
+ */
+final class PageEditor {
+    private static final int MAX_ATTEMPTS = 50;
+
+    private final ContentStore store;
+    private final MarkdownRenderer renderer;
+    private final WikiLimits limits;
+
+    /**
+     * Writers in this process take turns (fairly), so sixteen editors saving at once queue up
+     * instead of starving each other on compare-and-swap retries. The compare-and-swap still
+     * guards against writers outside the process, such as a {@code git push}.
+     */
+    private final ReentrantLock writers = new ReentrantLock(true);
+
+    PageEditor(ContentStore store, MarkdownRenderer renderer, WikiLimits limits) {
+        this.store = store;
+        this.renderer = renderer;
+        this.limits = limits;
+    }
+
+    SaveResult save(PagePath path, String markdown, String message, Optional<String> baseRevision, Author author) {
+        String text = normalise(markdown);
+        writers.lock();
+        try {
+            return saveLocked(path, text, message, baseRevision, author);
+        } finally {
+            writers.unlock();
+        }
+    }
+
+    private SaveResult saveLocked(PagePath path, String text, String message, Optional<String> baseRevision,
+            Author author) {
+        if (text.getBytes(StandardCharsets.UTF_8).length > limits.maxPageBytes()) {
+            throw new PageTooLargeException("A page may hold at most " + limits.maxPageBytes() / 1024
+                    + " KiB of text; this one is larger. Split it into several pages.");
+        }
+        renderer.checkFrontMatter(text);
+        Optional<String> base = baseRevision.map(store::resolveCommit);
+        String file = path.fileName();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<String> head = store.head();
+            Optional<String> current = head.flatMap(h -> store.blobIdAt(h, file)).map(this::read);
+            String toCommit = text;
+            boolean merged = false;
+            if (base.isPresent() && current.isPresent() && !base.equals(head)) {
+                String baseText = store.blobIdAt(base.get(), file).map(this::read).orElse("");
+                if (!baseText.equals(current.get()) && !text.equals(current.get())) {
+                    TextMerge.Result merge = TextMerge.merge(baseText, text, current.get());
+                    if (merge.conflicted()) {
+                        throw new EditConflictException(text, current.get(), merge.text(), head.orElseThrow());
+                    }
+                    merged = !merge.text().equals(text);
+                    toCommit = merge.text();
+                }
+            }
+            if (current.isPresent() && current.get().equals(toCommit)) {
+                String unchanged = store.lastChange(head.orElseThrow(), file).map(r -> r.id()).orElseThrow();
+                return new SaveResult(unchanged, false, merged, false);
+            }
+            try {
+                String commit = store.commit(head, Map.of(file, Optional.of(toCommit.getBytes(StandardCharsets.UTF_8))),
+                        author, message);
+                return new SaveResult(commit, current.isEmpty(), merged, true);
+            } catch (CommitRejectedException lostRace) {
+                // Someone else committed first: rebuild on the new head (merging again if needed).
+            }
+        }
+        throw new StoreException("The page could not be saved: the branch kept moving", null);
+    }
+
+    /** Commits a change of files (rename, delete, upload) built on the head, retrying on races. */
+    String commitFiles(java.util.function.Function<String, Map<String, Optional<byte[]>>> changesAtHead,
+            Author author, String message) {
+        writers.lock();
+        try {
+            return commitFilesLocked(changesAtHead, author, message);
+        } finally {
+            writers.unlock();
+        }
+    }
+
+    private String commitFilesLocked(java.util.function.Function<String, Map<String, Optional<byte[]>>> changesAtHead,
+            Author author, String message) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            String head = store.head().orElseThrow();
+            Map<String, Optional<byte[]>> changes = new LinkedHashMap<>(changesAtHead.apply(head));
+            try {
+                return store.commit(Optional.of(head), changes, author, message);
+            } catch (CommitRejectedException lostRace) {
+                // Re-check the preconditions against the new head and try again.
+            }
+        }
+        throw new StoreException("The change could not be committed: the branch kept moving", null);
+    }
+
+    private String read(String blobId) {
+        return PageText.decode(store.blob(blobId));
+    }
+
+    /** Browsers send CRLF from textareas; the repository keeps LF line endings. */
+    static String normalise(String markdown) {
+        return markdown.replace("\r\n", "\n").replace('\r', '\n');
+    }
+}
