@@ -64,6 +64,26 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * Reads a page's outline, heading texts and plain text for the search index, without
+     * rendering HTML. Never throws: a page too large or too hostile to parse gives its metadata
+     * and no text.
+     */
+    public PageContent content(String markdown, PagePath self) {
+        Objects.requireNonNull(self, "self");
+        FrontMatter page = FrontMatter.split(Objects.requireNonNull(markdown, "markdown"));
+        if (tooLarge(markdown)) {
+            return new PageContent(PageOutline.metadataOnly(page.metadata()), java.util.List.of(), "");
+        }
+        String body = NestingGuard.bound(page.body());
+        try {
+            return budget.run(() -> FailureMemory.keyOf("content", body),
+                    deadline -> pipeline.content(body, page.metadata(), self, deadline));
+        } catch (RenderFailedException e) {
+            return new PageContent(PageOutline.metadataOnly(page.metadata()), java.util.List.of(), "");
+        }
+    }
+
+    /**
      * Renders a page to sanitized HTML.
      *
      * @param self the page being rendered; relative links resolve against its folder

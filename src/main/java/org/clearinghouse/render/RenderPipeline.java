@@ -26,6 +26,12 @@ final class RenderPipeline {
         return OutlineCollector.collect(document, metadata, self, deadline);
     }
 
+    PageContent content(String body, PageMetadata metadata, PagePath self, Deadline deadline) {
+        Document document = flexmark.parse(body, deadline);
+        PageOutline outline = OutlineCollector.collect(document, metadata, self, deadline);
+        return ContentCollector.collect(document, outline, deadline);
+    }
+
     RenderedPage render(String body, PageMetadata metadata, RenderContext context, Deadline deadline) {
         Document document = flexmark.parse(body, deadline);
         PageOutline outline = OutlineCollector.collect(document, metadata, context.self(), deadline);

@@ -118,6 +118,15 @@ public final class ContentStore implements AutoCloseable {
         }
     }
 
+    /** True when {@code commitId} (40 hex digits) names a commit in this repository. */
+    public boolean hasCommit(String commitId) {
+        try {
+            return resolveCommit(commitId).equals(commitId);
+        } catch (RevisionNotFoundException e) {
+            return false;
+        }
+    }
+
     /** Every file of a commit's tree with its blob id. */
     public TreeListing tree(String commitId) {
         try (ObjectReader reader = repository.newObjectReader();

@@ -1,5 +1,7 @@
 package org.clearinghouse.wiki;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +13,10 @@ import org.clearinghouse.page.WikiException;
 import org.clearinghouse.render.LinkResolver;
 import org.clearinghouse.render.MarkdownRenderer;
 import org.clearinghouse.render.RenderedPage;
+import org.clearinghouse.search.SearchIndex;
+import org.clearinghouse.search.SearchRequest;
+import org.clearinghouse.search.SearchResults;
+import org.clearinghouse.search.TitleSuggestion;
 import org.clearinghouse.store.ContentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,29 +39,81 @@ public final class Wiki implements AutoCloseable {
 
     private final PageEditor editor;
     private final FileOperations files;
+    private final Optional<SearchIndexer> search;
+    private final List<DerivedIndex> indexes = new ArrayList<>();
 
-    private Wiki(ContentStore store, MarkdownRenderer renderer, WikiLimits limits) {
+    private Wiki(ContentStore store, MarkdownRenderer renderer, WikiLimits limits, Optional<Path> indexDir) {
         this.store = store;
         this.renderer = renderer;
         this.builder = new SnapshotBuilder(store, renderer);
         this.editor = new PageEditor(store, renderer, limits);
         this.files = new FileOperations(store, editor, limits, this::snapshot);
+        this.search = indexDir.map(dir -> new SearchIndexer(SearchIndex.open(dir.resolve("pages")), store, renderer));
+        search.ifPresent(indexes::add);
     }
 
-    /** Opens the wiki on a store with the default limits, building the head snapshot. */
+    /** Opens the wiki on a store with the default limits and no derived indexes (no search). */
     public static Wiki open(ContentStore store, MarkdownRenderer renderer) {
         return open(store, renderer, WikiLimits.DEFAULT);
     }
 
-    /** Opens the wiki on a store, building the head snapshot before returning. */
+    /** Opens the wiki on a store with no derived indexes (no search). */
     public static Wiki open(ContentStore store, MarkdownRenderer renderer, WikiLimits limits) {
-        Wiki wiki = new Wiki(store, renderer, limits);
+        return open(store, renderer, limits, Optional.empty());
+    }
+
+    /**
+     * Opens the wiki on a store, building the head snapshot and bringing every derived index
+     * under {@code indexDir} up to the head (by catching up, or rebuilding) before returning.
+     */
+    public static Wiki open(ContentStore store, MarkdownRenderer renderer, WikiLimits limits,
+            Optional<Path> indexDir) {
+        Wiki wiki = new Wiki(store, renderer, limits, indexDir);
         long started = System.nanoTime();
         String head = store.head().orElseThrow(() -> new IllegalStateException("The repository has no commit"));
         wiki.current.set(wiki.builder.build(head));
         LOG.info("Read {} pages at {} in {} ms", wiki.snapshot().pages().size(), head.substring(0, 7),
                 (System.nanoTime() - started) / 1_000_000);
+        wiki.catchUpIndexes(wiki.snapshot());
         return wiki;
+    }
+
+    private void catchUpIndexes(Snapshot snapshot) {
+        for (DerivedIndex index : indexes) {
+            try {
+                index.catchUp(snapshot);
+            } catch (RuntimeException e) {
+                // The index stays at its old commit and catches up on the next refresh.
+                LOG.error("The {} index could not catch up with {}", index.name(), snapshot.commitId(), e);
+            }
+        }
+    }
+
+    /** Rebuilds every derived index from Git, reporting progress per index. */
+    public void reindex(java.util.function.BiConsumer<String, Integer> progress) {
+        synchronized (refreshLock) {
+            Snapshot snapshot = snapshot();
+            for (DerivedIndex index : indexes) {
+                index.rebuild(snapshot, done -> progress.accept(index.name(), done));
+            }
+        }
+    }
+
+    /** Searches the pages; empty results when this wiki has no search index. */
+    public SearchResults search(SearchRequest request) {
+        return search.map(s -> s.index().search(request)).orElseGet(SearchResults::empty);
+    }
+
+    /** Every page matching the filters, by title, with facet counts: browsing without a query. */
+    public SearchResults browse(Optional<String> tag, Optional<String> audience, Optional<String> type,
+            int limit, int offset) {
+        return search.map(s -> s.index().browse(tag, audience, type, limit, offset))
+                .orElseGet(SearchResults::empty);
+    }
+
+    /** Page titles for search-as-you-type. */
+    public List<TitleSuggestion> suggest(String prefix, int limit) {
+        return search.map(s -> s.index().suggest(prefix, limit)).orElseGet(List::of);
     }
 
     /** The current head snapshot. */
@@ -77,6 +135,7 @@ public final class Wiki implements AutoCloseable {
                 return false;
             }
             current.set(builder.advance(before, head.get()));
+            catchUpIndexes(current.get());
             LOG.info("Caught up from {} to {}", before.commitId().substring(0, 7), head.get().substring(0, 7));
             return true;
         }
@@ -186,6 +245,15 @@ public final class Wiki implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (refreshLock) {
+            for (DerivedIndex index : indexes) {
+                try {
+                    index.close();
+                } catch (RuntimeException e) {
+                    LOG.error("Could not close the {} index", index.name(), e);
+                }
+            }
+        }
         store.close();
     }
 }
