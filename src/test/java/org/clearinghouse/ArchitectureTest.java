@@ -39,7 +39,7 @@ class ArchitectureTest {
                 .whereLayer("web").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("wiki").mayOnlyBeAccessedByLayers("web", "app")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("wiki", "app")
-                .whereLayer("search").mayOnlyBeAccessedByLayers("wiki", "app")
+                .whereLayer("search").mayOnlyBeAccessedByLayers("wiki", "web", "app")
                 .whereLayer("render").mayOnlyBeAccessedByLayers("wiki", "web", "app")
                 .whereLayer("account").mayOnlyBeAccessedByLayers("web", "app")
                 .whereLayer("page").mayOnlyBeAccessedByLayers("web", "wiki", "store", "render", "search", "account",
@@ -74,6 +74,14 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("org.clearinghouse.web..", "org.clearinghouse.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "io.pebbletemplates..",
                         "jakarta.servlet..", "org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
+    void theWebSeesSearchResultsButNeverTheIndexOrTheStore() {
+        noClasses().that().resideInAPackage("org.clearinghouse.web..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.clearinghouse.search.SearchIndex")
+                .orShould().dependOnClassesThat().resideInAPackage("org.clearinghouse.store..")
                 .check(classes);
     }
 

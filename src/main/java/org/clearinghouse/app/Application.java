@@ -48,7 +48,7 @@ public final class Application implements AutoCloseable {
         ContentStore store = ContentStore.openOrSeed(gitDir, settings.seedDir());
         MarkdownRenderer renderer = new MarkdownRenderer(new RenderLimits(settings.limits().maxPageBytes(),
                 RenderLimits.DEFAULT.timeBudget()));
-        Wiki wiki = Wiki.open(store, renderer, settings.limits());
+        Wiki wiki = Wiki.open(store, renderer, settings.limits(), Optional.of(settings.dataDir().resolve("index")));
         AccountStore accounts = AccountStore.open(settings.dataDir(),
                 new PasswordHasher(UserCommand.bcryptCost(System.getenv())));
         WebSettings web = new WebSettings("Clearinghouse", Optional.of(settings.templatesDir()),

@@ -43,6 +43,7 @@ public final class WebApp {
                     "status", "ok", "revision", wiki.snapshot().commitId())));
             new LoginRoutes(authenticator, pages).register(config.routes);
             new PageRoutes(wiki, pages).register(config.routes);
+            new SearchRoutes(wiki, pages).register(config.routes);
             new EditRoutes(wiki, pages, access).register(config.routes);
             new ManageRoutes(wiki, pages, access, settings.maxFileBytes()).register(config.routes);
             new ApiRoutes(wiki).register(config.routes);

@@ -3,8 +3,8 @@
  * and security headers. Turns requests into calls on {@link org.clearinghouse.wiki.Wiki} and its
  * answers into HTML or JSON; holds no wiki logic of its own.
  *
- * <p>May import {@code page} and {@code wiki} (and the value types they hand out from
- * {@code render}), Javalin, Jackson and Pebble. Must not import {@code store} or {@code search}
- * directly, nor JGit, Flexmark or Lucene.
+ * <p>May import {@code page}, {@code account} and {@code wiki} (and the value types the wiki
+ * hands out from {@code render} and {@code search}), Javalin, Jackson and Pebble. Must not import
+ * {@code store} or the search index itself, nor JGit, Flexmark or Lucene.
  */
 package org.clearinghouse.web;
