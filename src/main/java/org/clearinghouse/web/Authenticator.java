@@ -21,6 +21,7 @@ final class Authenticator {
 
     private final AccountStore accounts;
     private final LoginThrottle throttle;
+    private final VerifiedCredentials verified = new VerifiedCredentials();
 
     Authenticator(AccountStore accounts, LoginThrottle throttle) {
         this.accounts = accounts;
@@ -55,7 +56,15 @@ final class Authenticator {
 
     private Optional<Account> basic(Context ctx) {
         String[] credentials = basicCredentials(ctx).orElseThrow();
-        Account account = check(ctx, credentials[0], credentials[1].toCharArray());
+        char[] password = credentials[1].toCharArray();
+        Optional<Account> known = accounts.find(credentials[0]);
+        if (known.isPresent() && throttle.retryAfter(credentials[0], ctx.ip()).isEmpty()
+                && verified.lookup(credentials[0], password, known.get().passwordHash()).isPresent()) {
+            return known;
+        }
+        Account account = check(ctx, credentials[0], password.clone());
+        verified.remember(account.name(), password, account.passwordHash());
+        java.util.Arrays.fill(password, '\0');
         return Optional.of(account);
     }
 

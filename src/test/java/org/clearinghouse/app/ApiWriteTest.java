@@ -129,6 +129,23 @@ class ApiWriteTest {
     }
 
     @Test
+    void aChangedPasswordStopsTheOldOneAtOnceEvenAfterItWasVerified() throws Exception {
+        assertThat(put("/api/v1/pages/A", "{\"markdown\":\"one\"}", EDITOR).statusCode()).isEqualTo(201);
+        assertThat(put("/api/v1/pages/A", "{\"markdown\":\"two\"}", EDITOR).statusCode()).isEqualTo(200);
+        org.clearinghouse.account.AccountStore.open(dir.resolve("data"),
+                org.clearinghouse.account.PasswordHasher.forTests()).changePassword("editor", "new password".toCharArray());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int status = 200;
+        while (status != 401 && System.nanoTime() < deadline) {
+            status = put("/api/v1/pages/A", "{\"markdown\":\"three\"}", EDITOR).statusCode();
+            Thread.sleep(100);
+        }
+        assertThat(status).isEqualTo(401);
+        assertThat(put("/api/v1/pages/A", "{\"markdown\":\"four\"}", TestWiki.basic("editor", "new password"))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void basicAuthIsThrottledToo() throws Exception {
         int status = 0;
         for (int i = 0; i < 6; i++) {
