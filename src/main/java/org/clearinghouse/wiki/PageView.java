@@ -2,6 +2,7 @@ package org.clearinghouse.wiki;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.clearinghouse.page.PageMetadata;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.page.Revision;
@@ -13,7 +14,7 @@ import org.clearinghouse.render.Heading;
  * @param path the page
  * @param title its title (front matter, first heading, or name)
  * @param metadata its front matter
- * @param markdown its source text
+ * @param text its source text, read from Git on first use (a cached rendering needs none)
  * @param html sanitized HTML, empty when rendering failed
  * @param renderError why there is no HTML, for a person; empty when rendering worked
  * @param headings the headings, for a table of contents
@@ -26,7 +27,7 @@ public record PageView(
         PagePath path,
         String title,
         PageMetadata metadata,
-        String markdown,
+        Supplier<String> text,
         Optional<String> html,
         Optional<String> renderError,
         List<Heading> headings,
@@ -34,6 +35,11 @@ public record PageView(
         Optional<String> revision,
         String blobId,
         List<PageEntry> backlinks) {
+
+    /** The page's Markdown source. */
+    public String markdown() {
+        return text.get();
+    }
 
     /** True when this is the page as it is now, not an old revision. */
     public boolean isCurrent() {

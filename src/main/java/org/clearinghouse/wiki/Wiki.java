@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.clearinghouse.page.Author;
 import org.clearinghouse.page.PageNotFoundException;
 import org.clearinghouse.page.PagePath;
@@ -223,16 +224,17 @@ public final class Wiki implements AutoCloseable {
 
     private PageView render(PagePath path, String blobId, Revision lastChange, Optional<String> revision,
             Snapshot snapshot) {
-        String markdown = PageText.decode(store.blob(blobId));
+        // The text is read from Git only when something needs it: a cached rendering does not.
+        Supplier<String> markdown = Lazy.of(() -> PageText.decode(store.blob(blobId)));
         LinkResolver links = snapshot;
         try {
             RenderedPage page = renderCache.get(path, blobId, links,
-                    () -> renderer.render(markdown, path, links));
+                    () -> renderer.render(markdown.get(), path, links));
             return new PageView(path, page.outline().title(path), page.outline().metadata(), markdown,
                     Optional.of(page.html()), Optional.empty(), page.headings(), lastChange, revision,
                     blobId, snapshot.backlinks(path));
         } catch (WikiException e) {
-            var outline = renderer.outline(markdown, path);
+            var outline = renderer.outline(markdown.get(), path);
             return new PageView(path, outline.title(path), outline.metadata(), markdown, Optional.empty(),
                     Optional.of(e.getMessage()), List.of(), lastChange, revision, blobId,
                     snapshot.backlinks(path));
