@@ -107,6 +107,14 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * Reads only a page's front matter, without parsing the Markdown: cheap enough to run on
+     * every revision of every page (the revision index records each revision's tags). Never throws.
+     */
+    public PageMetadata metadata(String markdown) {
+        return FrontMatter.split(Objects.requireNonNull(markdown, "markdown")).metadata();
+    }
+
+    /**
      * Checks a page's front matter strictly, before it is saved: rendering forgives bad front
      * matter (the page shows without metadata), but a save should tell the author. A page
      * without front matter passes.

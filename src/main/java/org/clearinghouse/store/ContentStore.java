@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.clearinghouse.page.Author;
+import org.clearinghouse.page.BlameLine;
 import org.clearinghouse.page.PageNotFoundException;
 import org.clearinghouse.page.Revision;
 import org.clearinghouse.page.RevisionNotFoundException;
@@ -45,11 +47,15 @@ public final class ContentStore implements AutoCloseable {
     private final Repository repository;
     private final CommitWriter writer;
     private final HistoryReader history;
+    private final ChangeWalker walker;
+    private final BlameReader blamer;
 
     private ContentStore(Repository repository) {
         this.repository = repository;
         this.writer = new CommitWriter(repository);
         this.history = new HistoryReader(repository);
+        this.walker = new ChangeWalker(repository);
+        this.blamer = new BlameReader(repository);
     }
 
     /**
@@ -193,6 +199,38 @@ public final class ContentStore implements AutoCloseable {
     }
 
     /**
+     * Reports, oldest first (parents before children), every commit reachable from
+     * {@code toCommit} but not from {@code fromExclusive} (the whole history when empty), with
+     * the files each changed and renames detected. Costs in proportion to the commits reported.
+     */
+    public void walkChanges(Optional<String> fromExclusive, String toCommit, Consumer<CommitChanges> sink) {
+        walker.walk(fromExclusive, toCommit, sink);
+    }
+
+    /** True when {@code ancestor} (40 hex) is {@code descendant} or reachable from it. */
+    public boolean isAncestor(String ancestor, String descendant) {
+        return walker.isAncestor(ancestor, descendant);
+    }
+
+    /** Each line of {@code path} at {@code commitId} with the commit that last changed it; empty when absent. */
+    public Optional<List<BlameLine>> blame(String commitId, String path) {
+        return blamer.blame(commitId, path);
+    }
+
+    /**
+     * The unified diff {@code git diff} would print for one file between two commits. The file
+     * may have another path at each side (a rename), or be absent at one (an empty path, or a
+     * path not in that commit's tree): then it shows as added or deleted.
+     */
+    public String unifiedDiff(String fromCommit, Optional<String> fromPath, String toCommit, Optional<String> toPath) {
+        return UnifiedDiff.format(side(fromCommit, fromPath), side(toCommit, toPath));
+    }
+
+    private Optional<UnifiedDiff.Side> side(String commitId, Optional<String> path) {
+        return path.flatMap(p -> blobIdAt(commitId, p).map(blob -> new UnifiedDiff.Side(p, blob, blob(blob))));
+    }
+
+    /**
      * Commits {@code changes} (path to new bytes, or empty to delete) on top of {@code base} and
      * moves {@code main} to the new commit only if it still points at {@code base}.
      *
@@ -203,6 +241,11 @@ public final class ContentStore implements AutoCloseable {
     public String commit(Optional<String> base, Map<String, Optional<byte[]>> changes,
             Author author, String message) throws CommitRejectedException {
         return writer.commit(base, changes, author, message);
+    }
+
+    /** The JGit repository, for the Git transport in this package. */
+    Repository repository() {
+        return repository;
     }
 
     /** The folder of the bare repository. */

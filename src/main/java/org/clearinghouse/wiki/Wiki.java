@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.clearinghouse.page.Author;
+import org.clearinghouse.page.BlameLine;
 import org.clearinghouse.page.PageNotFoundException;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.page.Revision;
@@ -14,6 +15,9 @@ import org.clearinghouse.page.WikiException;
 import org.clearinghouse.render.LinkResolver;
 import org.clearinghouse.render.MarkdownRenderer;
 import org.clearinghouse.render.RenderedPage;
+import org.clearinghouse.search.ChangeQuery;
+import org.clearinghouse.search.RevisionIndex;
+import org.clearinghouse.search.RevisionPage;
 import org.clearinghouse.search.SearchIndex;
 import org.clearinghouse.search.SearchRequest;
 import org.clearinghouse.search.SearchResults;
@@ -41,6 +45,9 @@ public final class Wiki implements AutoCloseable {
     private final PageEditor editor;
     private final FileOperations files;
     private final Optional<SearchIndexer> search;
+    private final Optional<History> history;
+    private final Optional<Diffs> diffs;
+    private final Optional<PageReverter> reverter;
     private final List<DerivedIndex> indexes = new ArrayList<>();
 
     private Wiki(ContentStore store, MarkdownRenderer renderer, WikiLimits limits, Optional<Path> indexDir) {
@@ -51,6 +58,12 @@ public final class Wiki implements AutoCloseable {
         this.files = new FileOperations(store, editor, limits, this::snapshot);
         this.search = indexDir.map(dir -> new SearchIndexer(SearchIndex.open(dir.resolve("pages")), store, renderer));
         search.ifPresent(indexes::add);
+        Optional<RevisionIndexer> revisions = indexDir.map(dir -> new RevisionIndexer(
+                RevisionIndex.open(dir.resolve("revisions")), store, renderer));
+        revisions.ifPresent(indexes::add);
+        this.history = revisions.map(r -> new History(store, r.index()));
+        this.diffs = history.map(h -> new Diffs(store, h));
+        this.reverter = history.map(h -> new PageReverter(editor, h, store));
     }
 
     /** Opens the wiki on a store with the default limits and no derived indexes (no search). */
@@ -215,6 +228,46 @@ public final class Wiki implements AutoCloseable {
 
     private static String messageOr(String message, String fallback) {
         return message == null || message.isBlank() ? fallback : message.strip();
+    }
+
+    /** A page's revisions, newest first, following renames; {@code before} is a commit to page back from. */
+    public RevisionPage history(PagePath path, int limit, Optional<String> before) {
+        return historyIndex().of(path, limit, before);
+    }
+
+    /** Recent changes across the wiki, newest first, filtered; {@code before} is a commit to page back from. */
+    public RevisionPage changes(ChangeQuery query, Optional<String> before) {
+        return historyIndex().changes(query, before);
+    }
+
+    /** Two revisions of a page compared; see {@link Diffs} for the defaults of {@code from} and {@code to}. */
+    public PageDiff diff(PagePath path, Optional<String> from, Optional<String> to) {
+        historyIndex();
+        return diffs.orElseThrow().diff(path, from, to);
+    }
+
+    /** The same comparison as {@code git diff} prints it. */
+    public String unifiedDiff(PagePath path, Optional<String> from, Optional<String> to) {
+        historyIndex();
+        return diffs.orElseThrow().unified(path, from, to);
+    }
+
+    /** Each line of the page (now, or at {@code revision}) with the revision that last changed it. */
+    public List<BlameLine> blame(PagePath path, Optional<String> revision) {
+        historyIndex();
+        return diffs.orElseThrow().blame(path, revision, snapshot());
+    }
+
+    /** Saves the page's text at {@code revision} as a new commit by {@code author}; history is kept. */
+    public SaveResult revert(PagePath path, String revision, String message, Author author) {
+        historyIndex();
+        SaveResult result = reverter.orElseThrow().revert(path, revision, message, author);
+        refresh();
+        return result;
+    }
+
+    private History historyIndex() {
+        return history.orElseThrow(() -> new IllegalStateException("This wiki was opened without a revision index"));
     }
 
     /** The pages linking to {@code path}. */
