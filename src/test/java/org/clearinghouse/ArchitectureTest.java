@@ -60,6 +60,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void romeIsImportedByTheWebOnly() {
+        onlyPackageUses("org.clearinghouse.web..", "com.rometools..");
+    }
+
+    @Test
+    void theWebNeverSeesTheRevisionIndexItself() {
+        noClasses().that().resideInAPackage("org.clearinghouse.web..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.clearinghouse.search.RevisionIndex")
+                .check(classes);
+    }
+
+    @Test
     void bcryptIsImportedByTheAccountsOnly() {
         onlyPackageUses("org.clearinghouse.account..", "at.favre..");
     }

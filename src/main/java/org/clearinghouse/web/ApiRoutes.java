@@ -21,14 +21,17 @@ final class ApiRoutes {
     private static final String BACKLINKS = "/backlinks";
 
     private final Wiki wiki;
+    private final ApiHistory history;
 
     ApiRoutes(Wiki wiki) {
         this.wiki = wiki;
+        this.history = new ApiHistory(wiki);
     }
 
     void register(RoutesConfig routes) {
         routes.get(PREFIX + "/pages", this::listPages);
         routes.get(PREFIX + "/pages/<path>", this::pageOrBacklinks);
+        history.register(routes);
     }
 
     private void listPages(Context ctx) {
@@ -38,10 +41,22 @@ final class ApiRoutes {
 
     /**
      * One route for both, because a page path may itself contain slashes: the suffix
-     * {@code /backlinks} selects the backlinks of the page before it.
+     * {@code /backlinks} selects the backlinks of the page before it; {@code /history} and
+     * {@code /diff} its history and a diff ({@link ApiHistory}).
      */
     private void pageOrBacklinks(Context ctx) {
         String raw = ctx.pathParam("path");
+        for (String suffix : new String[] {ApiHistory.HISTORY, ApiHistory.DIFF}) {
+            if (raw.endsWith(suffix) && raw.length() > suffix.length()) {
+                PagePath page = parse(raw.substring(0, raw.length() - suffix.length()));
+                if (suffix.equals(ApiHistory.HISTORY)) {
+                    history.history(ctx, page);
+                } else {
+                    history.diff(ctx, page);
+                }
+                return;
+            }
+        }
         if (raw.endsWith(BACKLINKS) && raw.length() > BACKLINKS.length()) {
             PagePath path = parse(raw.substring(0, raw.length() - BACKLINKS.length()));
             if (wiki.snapshot().page(path).isEmpty()) {

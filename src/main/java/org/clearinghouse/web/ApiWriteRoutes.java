@@ -24,6 +24,7 @@ import org.clearinghouse.wiki.Wiki;
 final class ApiWriteRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RENAME = "/rename";
+    private static final String REVERT = "/revert";
 
     private final Wiki wiki;
     private final AccessControl access;
@@ -87,8 +88,12 @@ final class ApiWriteRoutes {
 
     private void renameOrReject(Context ctx) {
         String raw = ctx.pathParam("path");
+        if (raw.endsWith(REVERT) && raw.length() > REVERT.length()) {
+            revert(ctx, PagePath.of(raw.substring(0, raw.length() - REVERT.length())));
+            return;
+        }
         if (!raw.endsWith(RENAME) || raw.length() == RENAME.length()) {
-            throw new PageNotFoundException("Pages are saved with PUT; POST is only for .../rename.");
+            throw new PageNotFoundException("Pages are saved with PUT; POST is only for .../rename and .../revert.");
         }
         PagePath from = PagePath.of(raw.substring(0, raw.length() - RENAME.length()));
         Account account = writer(ctx);
@@ -100,6 +105,25 @@ final class ApiWriteRoutes {
         PagePath target = PagePath.of(to.strip());
         String revision = wiki.rename(from, target, text(body, "message"), AccessControl.author(account));
         ctx.json(Map.of("revision", revision, "path", target.toString()));
+    }
+
+    /**
+     * {@code POST …/revert {"revision","message"?}}: the page's text at that revision, saved as a
+     * new commit. 200 with the new revision, or the current one and {@code "changed": false}
+     * when the page already has that text; 201 when it brings back a deleted page.
+     */
+    private void revert(Context ctx, PagePath path) {
+        Account account = writer(ctx);
+        JsonNode body = body(ctx);
+        String revision = text(body, "revision");
+        if (revision == null || revision.isBlank()) {
+            throw new BadRequestException("The body needs a \"revision\" field with the commit to revert to.");
+        }
+        SaveResult result = wiki.revert(path, revision.strip(), text(body, "message"), AccessControl.author(account));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("revision", result.revision());
+        json.put("changed", result.changed());
+        ctx.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).json(json);
     }
 
     private void putFile(Context ctx) {

@@ -48,6 +48,8 @@ public final class WebApp {
             new ManageRoutes(wiki, pages, access, settings.maxFileBytes()).register(config.routes);
             new ApiRoutes(wiki).register(config.routes);
             new ApiWriteRoutes(wiki, access).register(config.routes);
+            new HistoryRoutes(wiki, pages, access).register(config.routes);
+            new FeedRoutes(wiki, settings.siteName()).register(config.routes);
             errors.register(config.routes);
         });
     }

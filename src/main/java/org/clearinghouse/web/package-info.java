@@ -4,7 +4,8 @@
  * answers into HTML or JSON; holds no wiki logic of its own.
  *
  * <p>May import {@code page}, {@code account} and {@code wiki} (and the value types the wiki
- * hands out from {@code render} and {@code search}), Javalin, Jackson and Pebble. Must not import
- * {@code store} or the search index itself, nor JGit, Flexmark or Lucene.
+ * hands out from {@code render} and {@code search}), Javalin, Jackson, Pebble and ROME (which
+ * writes the Atom feeds). Must not import {@code store} or the search and revision indexes
+ * themselves, nor JGit, Flexmark or Lucene.
  */
 package org.clearinghouse.web;
