@@ -11,6 +11,7 @@ import org.clearinghouse.account.PasswordHasher;
 import org.clearinghouse.render.MarkdownRenderer;
 import org.clearinghouse.render.RenderLimits;
 import org.clearinghouse.store.ContentStore;
+import org.clearinghouse.store.GitHttpTransport;
 import org.clearinghouse.web.WebApp;
 import org.clearinghouse.web.WebSettings;
 import org.clearinghouse.wiki.Wiki;
@@ -45,15 +46,17 @@ public final class Application implements AutoCloseable {
     /** Opens the repository and builds everything; nothing listens yet. */
     public static Application build(ServerSettings settings) {
         Path gitDir = settings.dataDir().resolve("content.git");
-        ContentStore store = ContentStore.openOrSeed(gitDir, settings.seedDir());
+        ContentStore store = ContentStore.openOrSeed(gitDir, settings.seedDir(), settings.central());
         MarkdownRenderer renderer = new MarkdownRenderer(new RenderLimits(settings.limits().maxPageBytes(),
                 RenderLimits.DEFAULT.timeBudget()));
         Wiki wiki = Wiki.open(store, renderer, settings.limits(), Optional.of(settings.dataDir().resolve("index")));
+        settings.central().ifPresent(url -> wiki.connectCentral(url, settings.syncSeconds()));
         AccountStore accounts = AccountStore.open(settings.dataDir(),
                 new PasswordHasher(UserCommand.bcryptCost(System.getenv())));
         WebSettings web = new WebSettings("Clearinghouse", Optional.of(settings.templatesDir()),
                 settings.privateWiki(), settings.limits().maxFileBytes());
-        return new Application(settings, wiki, WebApp.create(wiki, accounts, web));
+        var git = GitHttpTransport.servlet(store, wiki.pushRules(), wiki::refresh);
+        return new Application(settings, wiki, WebApp.create(wiki, accounts, web, Optional.of(git)));
     }
 
     /** Starts listening and watching the branch; answers once the port is open. */
@@ -82,10 +85,28 @@ public final class Application implements AutoCloseable {
         return wiki;
     }
 
+    /**
+     * Stops gracefully: the port closes at once, requests in flight (a save half-way through its
+     * commit) finish and are answered, then the indexes are committed and the repository closed.
+     */
     @Override
     public void close() {
-        watcher.shutdownNow();
+        LOG.info("Stopping: finishing the requests in flight");
+        // Not shutdownNow: interrupting a catch-up in the middle of Lucene I/O would close the index.
+        watcher.shutdown();
         web.stop();
+        awaitWatcher();
         wiki.close();
+        LOG.info("Stopped");
+    }
+
+    private void awaitWatcher() {
+        try {
+            if (!watcher.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("The branch watcher did not finish in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code clearinghouse} command: its subcommands do the work. */
 @Command(name = "clearinghouse", mixinStandardHelpOptions = true, version = "Clearinghouse 0.1",
         description = "A Git-backed wiki for a recruitment clearinghouse.",
-        subcommands = {ServeCommand.class, ReindexCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ReindexCommand.class, UserCommand.class, ExportCommand.class,
+                ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

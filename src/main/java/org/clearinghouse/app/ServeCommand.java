@@ -36,6 +36,15 @@ final class ServeCommand implements Runnable {
                     + "(CLEARINGHOUSE_TEMPLATES).")
     Path templates;
 
+    @Option(names = "--remote", defaultValue = "${env:CLEARINGHOUSE_REMOTE}",
+            description = "A central Git repository (URL or path) shared with other instances: local saves "
+                    + "are pushed, its commits merged in (CLEARINGHOUSE_REMOTE).")
+    String remote;
+
+    @Option(names = "--sync-seconds", defaultValue = "${env:CLEARINGHOUSE_SYNC_SECONDS:-5}",
+            description = "How often to fetch from the central repository (CLEARINGHOUSE_SYNC_SECONDS).")
+    int syncSeconds;
+
     @Option(names = "--private", defaultValue = "${env:CLEARINGHOUSE_PRIVATE:-false}",
             description = "Require a login to read any page (CLEARINGHOUSE_PRIVATE).")
     boolean privateWiki;
@@ -56,7 +65,8 @@ final class ServeCommand implements Runnable {
         }
         WikiLimits limits = new WikiLimits(maxPageKib * 1024, maxFileMb * 1_000_000L);
         Application app = Application.build(new ServerSettings(host, port, data, seed, templates,
-                privateWiki, limits)).start();
+                privateWiki, limits, java.util.Optional.ofNullable(remote).filter(r -> !r.isBlank()),
+                Math.max(1, syncSeconds))).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

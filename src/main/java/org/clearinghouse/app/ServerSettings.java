@@ -1,6 +1,7 @@
 package org.clearinghouse.app;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.clearinghouse.wiki.WikiLimits;
 
 /**
@@ -13,12 +14,20 @@ import org.clearinghouse.wiki.WikiLimits;
  * @param templatesDir a folder of templates used instead of the built-in ones when it exists
  * @param privateWiki true when every page needs a login
  * @param limits the largest page and file accepted
+ * @param central a central Git repository (URL or path) this wiki shares, if any
+ * @param syncSeconds how often to sync with the central repository
  */
 public record ServerSettings(String host, int port, Path dataDir, Path seedDir, Path templatesDir,
-        boolean privateWiki, WikiLimits limits) {
+        boolean privateWiki, WikiLimits limits, Optional<String> central, int syncSeconds) {
 
     /** A public wiki with the default limits. */
     public ServerSettings(String host, int port, Path dataDir, Path seedDir, Path templatesDir) {
         this(host, port, dataDir, seedDir, templatesDir, false, WikiLimits.DEFAULT);
+    }
+
+    /** A wiki of its own (no central repository). */
+    public ServerSettings(String host, int port, Path dataDir, Path seedDir, Path templatesDir,
+            boolean privateWiki, WikiLimits limits) {
+        this(host, port, dataDir, seedDir, templatesDir, privateWiki, limits, Optional.empty(), 5);
     }
 }

@@ -45,15 +45,59 @@ final class CommitWriter {
     String commit(Optional<String> base, Map<String, Optional<byte[]>> changes, Author author,
             String message) throws CommitRejectedException {
         RepositoryOpener.applyJGitDurability(repository);
-        try (ObjectInserter inserter = repository.newObjectInserter();
-                ObjectReader reader = inserter.newReader();
-                RevWalk walk = new RevWalk(reader)) {
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
             ObjectId baseId = base.map(ObjectId::fromString).orElse(null);
+            ObjectId tree = writeTree(baseId, changes, inserter);
+
+            Instant now = Instant.now();
+            PersonIdent ident = new PersonIdent(author.name(), author.email(), now, ZoneId.systemDefault());
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(tree);
+            if (baseId != null) {
+                commit.setParentId(baseId);
+            }
+            commit.setAuthor(ident);
+            // The editor is the author; the wiki, which made the commit on their behalf, commits.
+            commit.setCommitter(new PersonIdent(COMMITTER.name(), COMMITTER.email(), now, ZoneId.systemDefault()));
+            commit.setMessage(message.endsWith("\n") ? message : message + "\n");
+            ObjectId commitId = inserter.insert(commit);
+            inserter.flush();
+            moveBranch(baseId, commitId, message);
+            return commitId.name();
+        } catch (IOException e) {
+            throw new StoreException("Could not write the commit", e);
+        }
+    }
+
+    /** Writes the tree of {@code base} with {@code changes} applied; answers the tree id. */
+    String tree(Optional<String> base, Map<String, Optional<byte[]>> changes) {
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            ObjectId tree = writeTree(base.map(ObjectId::fromString).orElse(null), changes, inserter);
+            inserter.flush();
+            return tree.name();
+        } catch (IOException e) {
+            throw new StoreException("Could not write a tree", e);
+        }
+    }
+
+    /** Moves {@code main} from {@code expected} (null: no branch yet) to {@code commit}. */
+    void advance(String expected, String commit) throws CommitRejectedException {
+        RepositoryOpener.applyJGitDurability(repository);
+        try {
+            moveBranch(expected == null ? null : ObjectId.fromString(expected), ObjectId.fromString(commit),
+                    "follow the central repository");
+        } catch (IOException e) {
+            throw new StoreException("Could not move the branch", e);
+        }
+    }
+
+    private ObjectId writeTree(ObjectId baseId, Map<String, Optional<byte[]>> changes, ObjectInserter inserter)
+            throws IOException {
+        try (ObjectReader reader = inserter.newReader(); RevWalk walk = new RevWalk(reader)) {
             DirCache index = DirCache.newInCore();
             DirCacheBuilder builder = index.builder();
             if (baseId != null) {
-                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader,
-                        walk.parseCommit(baseId).getTree());
+                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, walk.parseCommit(baseId).getTree());
             }
             builder.finish();
             refuseFileFolderClashes(index, changes);
@@ -74,25 +118,7 @@ final class CommitWriter {
                 }
             }
             editor.finish();
-            ObjectId tree = index.writeTree(inserter);
-
-            Instant now = Instant.now();
-            PersonIdent ident = new PersonIdent(author.name(), author.email(), now, ZoneId.systemDefault());
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(tree);
-            if (baseId != null) {
-                commit.setParentId(baseId);
-            }
-            commit.setAuthor(ident);
-            // The editor is the author; the wiki, which made the commit on their behalf, commits.
-            commit.setCommitter(new PersonIdent(COMMITTER.name(), COMMITTER.email(), now, ZoneId.systemDefault()));
-            commit.setMessage(message.endsWith("\n") ? message : message + "\n");
-            ObjectId commitId = inserter.insert(commit);
-            inserter.flush();
-            moveBranch(baseId, commitId, message);
-            return commitId.name();
-        } catch (IOException e) {
-            throw new StoreException("Could not write the commit", e);
+            return index.writeTree(inserter);
         }
     }
 

@@ -59,12 +59,42 @@ public final class ContentStore implements AutoCloseable {
     }
 
     /**
+     * Opens the existing repository at {@code gitDir} for a command that may run beside the
+     * server (export, import): it creates nothing and leaves lock files alone, since they may
+     * belong to the running server. Its commits still move the branch by compare-and-swap.
+     *
+     * @throws StoreException when there is no repository at {@code gitDir}
+     */
+    public static ContentStore openExisting(Path gitDir) {
+        try {
+            return new ContentStore(RepositoryOpener.openShared(gitDir));
+        } catch (IOException e) {
+            throw new StoreException("There is no content repository at " + gitDir, e);
+        }
+    }
+
+    /**
      * Opens the bare repository at {@code gitDir}. When it does not exist yet, creates it and
      * commits every page and attachment of {@code seedDir} as the first commit.
      */
     public static ContentStore openOrSeed(Path gitDir, Path seedDir) {
+        return openOrSeed(gitDir, seedDir, Optional.empty());
+    }
+
+    /**
+     * Like {@link #openOrSeed(Path, Path)}, but a new repository that shares a central one
+     * starts from the central {@code main} when it has one (a second instance joins the wiki
+     * rather than seeding a rival history); only an empty central repository is seeded.
+     */
+    public static ContentStore openOrSeed(Path gitDir, Path seedDir, Optional<String> centralUrl) {
         try {
             ContentStore store = new ContentStore(RepositoryOpener.openOrCreate(gitDir));
+            if (store.head().isEmpty() && centralUrl.isPresent()) {
+                Optional<String> central = new CentralRemote(store, centralUrl.get()).fetch();
+                if (central.isPresent()) {
+                    store.writer.advance(null, central.get());
+                }
+            }
             if (store.head().isEmpty()) {
                 Map<String, byte[]> files = SeedImporter.read(seedDir);
                 Map<String, Optional<byte[]>> changes = new LinkedHashMap<>();
@@ -242,6 +272,33 @@ public final class ContentStore implements AutoCloseable {
             Author author, String message) throws CommitRejectedException {
         return writer.commit(base, changes, author, message);
     }
+
+    /** Writes the tree of {@code base} with {@code changes} applied, without committing. */
+    String treeWith(String base, Map<String, Optional<byte[]>> changes) {
+        return writer.tree(Optional.of(base), changes);
+    }
+
+    /**
+     * Moves {@code main} from {@code expected} to {@code commit} (a fast-forward to the central
+     * repository, or a merge with it) by compare-and-swap.
+     *
+     * @throws CommitRejectedException when {@code main} no longer points at {@code expected}
+     */
+    public void advance(String expected, String commit) throws CommitRejectedException {
+        writer.advance(expected, commit);
+    }
+
+    /**
+     * A merge commit joining {@code local} and {@code central} (file by file, three-way), not yet
+     * on the branch; with the files where both changed the same lines (kept as the local text).
+     */
+    public MergeResult mergeWithCentral(String local, String central, Author committer) {
+        MergeWriter.Outcome outcome = new MergeWriter(this).merge(local, central, committer);
+        return new MergeResult(outcome.commit(), outcome.conflicts());
+    }
+
+    /** A merge commit and the files left in conflict. */
+    public record MergeResult(String commit, List<String> conflicts) {}
 
     /** The JGit repository, for the Git transport in this package. */
     Repository repository() {

@@ -49,6 +49,19 @@ final class RepositoryOpener {
     }
 
     /**
+     * Opens an existing repository that a running server may be writing to: JGit's fsync
+     * switches are set in memory only, and no lock file is touched (it may be the server's).
+     */
+    static Repository openShared(Path gitDir) throws IOException {
+        if (!Files.isRegularFile(gitDir.resolve("HEAD"))) {
+            throw new java.io.FileNotFoundException(gitDir.resolve("HEAD").toString());
+        }
+        Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build();
+        applyJGitDurability(repository);
+        return repository;
+    }
+
+    /**
      * Plain git reads {@code core.fsync}; it is written to the file so that pushes and other git
      * commands on this repository are durable too. JGit's own switches are applied in memory
      * ({@link #applyJGitDurability}) rather than written, because git warns on every command

@@ -41,6 +41,15 @@ final class AccessControl {
         return account;
     }
 
+    /** The account, which must be an admin. */
+    Account requireAdmin(Context ctx) {
+        Account account = authenticator.current(ctx).orElseThrow(() -> loginRequired(ctx));
+        if (!account.role().canAdmin()) {
+            throw HttpProblem.forbidden("Only admins may do this.");
+        }
+        return account;
+    }
+
     Optional<Account> current(Context ctx) {
         return authenticator.current(ctx);
     }
@@ -51,7 +60,8 @@ final class AccessControl {
     }
 
     private static boolean isOpenToAll(String path) {
-        return path.equals("/login") || path.equals("/health") || path.startsWith("/static/");
+        return path.equals("/login") || path.equals("/health") || path.equals("/robots.txt")
+                || path.startsWith("/static/");
     }
 
     static HttpProblem loginRequired(Context ctx) {

@@ -55,17 +55,28 @@ final class Authenticator {
     }
 
     private Optional<Account> basic(Context ctx) {
-        String[] credentials = basicCredentials(ctx).orElseThrow();
+        return Optional.of(basic(ctx.header("Authorization"), ctx.ip(), ctx::header));
+    }
+
+    /**
+     * Checks HTTP Basic credentials (outside Javalin too, e.g. for Git over HTTP).
+     *
+     * @param setHeader receives the Retry-After header when throttled
+     * @throws HttpProblem 401 when absent or wrong, 429 while throttled
+     */
+    Account basic(String authorization, String clientAddress, java.util.function.BiConsumer<String, String> setHeader) {
+        String[] credentials = parseBasic(authorization)
+                .orElseThrow(() -> HttpProblem.unauthorized("Log in with your wiki account."));
         char[] password = credentials[1].toCharArray();
         Optional<Account> known = accounts.find(credentials[0]);
-        if (known.isPresent() && throttle.retryAfter(credentials[0], ctx.ip()).isEmpty()
+        if (known.isPresent() && throttle.retryAfter(credentials[0], clientAddress).isEmpty()
                 && verified.lookup(credentials[0], password, known.get().passwordHash()).isPresent()) {
-            return known;
+            return known.get();
         }
-        Account account = check(ctx, credentials[0], password.clone());
+        Account account = check(credentials[0], password.clone(), clientAddress, setHeader);
         verified.remember(account.name(), password, account.passwordHash());
         java.util.Arrays.fill(password, '\0');
-        return Optional.of(account);
+        return account;
     }
 
     /**
@@ -74,20 +85,25 @@ final class Authenticator {
      * @throws HttpProblem 429 while throttled, 401 when wrong
      */
     Account check(Context ctx, String name, char[] password) {
-        Optional<Duration> wait = throttle.retryAfter(name, ctx.ip());
+        return check(name, password, ctx.ip(), ctx::header);
+    }
+
+    private Account check(String name, char[] password, String clientAddress,
+            java.util.function.BiConsumer<String, String> setHeader) {
+        Optional<Duration> wait = throttle.retryAfter(name, clientAddress);
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds());
-            ctx.header("Retry-After", Long.toString(seconds));
+            setHeader.accept("Retry-After", Long.toString(seconds));
             throw new HttpProblem(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts",
                     "Too many failed attempts to log in. Try again in " + seconds + " seconds.");
         }
         Optional<Account> account = accounts.authenticate(name, password);
         java.util.Arrays.fill(password, '\0');
         if (account.isEmpty()) {
-            throttle.recordFailure(name, ctx.ip());
+            throttle.recordFailure(name, clientAddress);
             throw HttpProblem.unauthorized("The user name or password is wrong.");
         }
-        throttle.recordSuccess(name, ctx.ip());
+        throttle.recordSuccess(name, clientAddress);
         return account.get();
     }
 
@@ -107,12 +123,15 @@ final class Authenticator {
     }
 
     private static Optional<String[]> basicCredentials(Context ctx) {
-        if (!usesBasic(ctx)) {
+        return usesBasic(ctx) ? parseBasic(ctx.header("Authorization")) : Optional.empty();
+    }
+
+    private static Optional<String[]> parseBasic(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(ctx.header("Authorization").substring(6).strip()),
-                    StandardCharsets.UTF_8);
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             if (colon < 1) {
                 throw HttpProblem.unauthorized("The Authorization header is malformed.");

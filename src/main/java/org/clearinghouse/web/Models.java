@@ -77,6 +77,23 @@ final class Models {
         return model;
     }
 
+    /**
+     * How long {@link #relative} keeps giving the same text for {@code time}: pages that show it
+     * may be cached that long. At most a day.
+     */
+    static Duration relativeStableFor(OffsetDateTime time) {
+        long seconds = Math.max(0, Duration.between(time, OffsetDateTime.now()).getSeconds());
+        long[] limits = {60, 3600, 86_400, 30L * 86_400, 365L * 86_400, Long.MAX_VALUE};
+        long[] units = {60, 60, 3600, 86_400, 30L * 86_400, 365L * 86_400};
+        for (int i = 0; i < limits.length; i++) {
+            if (seconds < limits[i]) {
+                long untilNext = units[i] - seconds % units[i];
+                return Duration.ofSeconds(Math.max(1, Math.min(untilNext, Math.min(limits[i] - seconds, 86_400))));
+            }
+        }
+        return Duration.ofDays(1);
+    }
+
     /** "3 days ago"-style text; the exact time is shown on hover. */
     static String relative(OffsetDateTime time) {
         long seconds = Math.max(0, Duration.between(time, OffsetDateTime.now()).getSeconds());

@@ -38,6 +38,11 @@ final class Pages {
         return access.current(ctx).map(a -> a.name() + "/" + a.role().id()).orElse("-");
     }
 
+    /** The HTML {@link #send} would send, as a string (for caching it). */
+    String html(Context ctx, String view, Map<String, Object> model) {
+        return render(ctx, view, model, false);
+    }
+
     void send(Context ctx, String view, Map<String, Object> model) {
         ctx.html(render(ctx, view, model, false));
     }
@@ -52,6 +57,10 @@ final class Pages {
         full.put("site", Map.of("name", settings.siteName()));
         full.put("requestPath", ctx.path());
         full.put("section", section(ctx.path()));
+        // A view names its canonical path ("canonicalPath"); the layout links the absolute URL.
+        if (model.get("canonicalPath") instanceof String canonical) {
+            full.put("canonical", baseUrl(ctx) + canonical);
+        }
         Optional<Account> account = safeCurrent(ctx);
         account.ifPresent(a -> full.put("user", user(a)));
         boolean hasSession = ctx.req().getSession(false) != null;
@@ -75,6 +84,11 @@ final class Pages {
         user.put("role", account.role().id());
         user.put("canEdit", account.role().canEdit());
         return user;
+    }
+
+    /** The scheme, host and port the request was sent to, for absolute links (sitemap, canonical). */
+    static String baseUrl(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
     }
 
     /** The first segment of the request path ("tags" for /tags/x), for highlighting the navigation. */

@@ -20,11 +20,16 @@ final class SecurityHeaders {
     private SecurityHeaders() {}
 
     static void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        apply(ctx::header);
+    }
+
+    /** The same headers through any setter (e.g. a servlet response outside Javalin). */
+    static void apply(java.util.function.BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Referrer-Policy", "same-origin");
+        header.accept("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        header.accept("Cross-Origin-Opener-Policy", "same-origin");
     }
 }

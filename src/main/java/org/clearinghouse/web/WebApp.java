@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Map;
 import org.clearinghouse.account.AccountStore;
 import org.clearinghouse.account.LoginThrottle;
 import org.clearinghouse.wiki.Wiki;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpCookie;
 
 /**
@@ -19,11 +25,21 @@ import org.eclipse.jetty.http.HttpCookie;
  */
 public final class WebApp {
     static final String SESSION_COOKIE = "clearinghouse_session";
+    /** Where the content repository is served for git clone, fetch and push. */
+    public static final String GIT_PATH = "/wiki.git";
     private static final int SESSION_SECONDS = 8 * 60 * 60;
 
     private WebApp() {}
 
     public static Javalin create(Wiki wiki, AccountStore accounts, WebSettings settings) {
+        return create(wiki, accounts, settings, Optional.empty());
+    }
+
+    /**
+     * Builds the app; with {@code git}, Git's smart HTTP protocol is served at {@value #GIT_PATH}
+     * (clone and fetch as the wiki allows reading, push for editors).
+     */
+    public static Javalin create(Wiki wiki, AccountStore accounts, WebSettings settings, Optional<HttpServlet> git) {
         Authenticator authenticator = new Authenticator(accounts, new LoginThrottle());
         AccessControl access = new AccessControl(authenticator, settings.privateWiki());
         Pages pages = new Pages(new Views(settings.templatesDir()), settings, access);
@@ -36,6 +52,8 @@ public final class WebApp {
             // Room for the largest attachment plus form overhead; pages are capped by the wiki.
             config.http.maxRequestSize = settings.maxFileBytes() + 4L * 1024 * 1024;
             configureSessions(config);
+            JettySetup.apply(config);
+            git.ifPresent(servlet -> mountGit(config, servlet, new GitAccessFilter(authenticator, settings.privateWiki())));
             addStaticFiles(config, settings);
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(access::gate);
@@ -44,6 +62,9 @@ public final class WebApp {
             new LoginRoutes(authenticator, pages).register(config.routes);
             new PageRoutes(wiki, pages).register(config.routes);
             new SearchRoutes(wiki, pages).register(config.routes);
+            new SyncRoutes(wiki, pages, access).register(config.routes);
+            new PrintRoutes(wiki, pages).register(config.routes);
+            new DiscoveryRoutes(wiki, settings.privateWiki()).register(config.routes);
             new EditRoutes(wiki, pages, access).register(config.routes);
             new ManageRoutes(wiki, pages, access, settings.maxFileBytes()).register(config.routes);
             new ApiRoutes(wiki).register(config.routes);
@@ -66,6 +87,14 @@ public final class WebApp {
             sessions.setSameSite(HttpCookie.SameSite.LAX);
             sessions.setSecureRequestOnly(true);
             sessions.setMaxInactiveInterval(SESSION_SECONDS);
+        });
+    }
+
+    /** Git's own servlet beside Javalin's, behind the filter that decides who may fetch or push. */
+    private static void mountGit(JavalinConfig config, HttpServlet servlet, GitAccessFilter filter) {
+        config.jetty.modifyServletContextHandler(handler -> {
+            handler.addServlet(new ServletHolder("git", servlet), GIT_PATH + "/*");
+            handler.addFilter(new FilterHolder(filter), GIT_PATH + "/*", EnumSet.of(DispatcherType.REQUEST));
         });
     }
 

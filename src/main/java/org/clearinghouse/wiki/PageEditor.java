@@ -36,6 +36,9 @@ final class PageEditor {
      */
     private final ReentrantLock writers = new ReentrantLock(true);
 
+    /** Set once by {@link #close()}; read and written under {@link #writers}. */
+    private boolean closed;
+
     PageEditor(ContentStore store, MarkdownRenderer renderer, WikiLimits limits) {
         this.store = store;
         this.renderer = renderer;
@@ -46,6 +49,7 @@ final class PageEditor {
         String text = normalise(markdown);
         writers.lock();
         try {
+            refuseWhenClosed();
             return saveLocked(path, text, message, baseRevision, author);
         } finally {
             writers.unlock();
@@ -97,6 +101,7 @@ final class PageEditor {
             Author author, String message) {
         writers.lock();
         try {
+            refuseWhenClosed();
             return commitFilesLocked(changesAtHead, author, message);
         } finally {
             writers.unlock();
@@ -119,6 +124,40 @@ final class PageEditor {
 
     private String read(String blobId) {
         return PageText.decode(store.blob(blobId));
+    }
+
+    /** Runs {@code work} while no save or file change can run (e.g. a sync with a central repository). */
+    <T> T exclusive(java.util.function.Supplier<T> work) {
+        writers.lock();
+        try {
+            return work.get();
+        } finally {
+            writers.unlock();
+        }
+    }
+
+    /** The size limits every write is checked against. */
+    WikiLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Waits for the write in progress, then refuses every later one: the repository is about to
+     * close, and a commit racing the close could move the branch from a stale view of it.
+     */
+    void close() {
+        writers.lock();
+        try {
+            closed = true;
+        } finally {
+            writers.unlock();
+        }
+    }
+
+    private void refuseWhenClosed() {
+        if (closed) {
+            throw new StoreException("The wiki is stopping; nothing was saved. Try again in a moment.", null);
+        }
     }
 
     /** Browsers send CRLF from textareas; the repository keeps LF line endings. */

@@ -22,7 +22,9 @@ import org.clearinghouse.search.SearchIndex;
 import org.clearinghouse.search.SearchRequest;
 import org.clearinghouse.search.SearchResults;
 import org.clearinghouse.search.TitleSuggestion;
+import org.clearinghouse.store.CentralRemote;
 import org.clearinghouse.store.ContentStore;
+import org.clearinghouse.store.PushRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,11 +46,14 @@ public final class Wiki implements AutoCloseable {
 
     private final PageEditor editor;
     private final FileOperations files;
+    private final PushRules pushRules;
+    private volatile Optional<CentralSync> central = Optional.empty();
     private final Optional<SearchIndexer> search;
     private final Optional<History> history;
     private final Optional<Diffs> diffs;
     private final Optional<PageReverter> reverter;
     private final List<DerivedIndex> indexes = new ArrayList<>();
+    private final PrintPackets packets = new PrintPackets(this::view);
 
     private Wiki(ContentStore store, MarkdownRenderer renderer, WikiLimits limits, Optional<Path> indexDir) {
         this.store = store;
@@ -56,6 +61,7 @@ public final class Wiki implements AutoCloseable {
         this.builder = new SnapshotBuilder(store, renderer);
         this.editor = new PageEditor(store, renderer, limits);
         this.files = new FileOperations(store, editor, limits, this::snapshot);
+        this.pushRules = new PushRulesOfTheWiki(renderer, limits);
         this.search = indexDir.map(dir -> new SearchIndexer(SearchIndex.open(dir.resolve("pages")), store, renderer));
         search.ifPresent(indexes::add);
         Optional<RevisionIndexer> revisions = indexDir.map(dir -> new RevisionIndexer(
@@ -125,6 +131,36 @@ public final class Wiki implements AutoCloseable {
                 .orElseGet(SearchResults::empty);
     }
 
+    /**
+     * Shares this wiki through a central Git repository: syncs every {@code seconds} and soon
+     * after each local change (see {@link CentralSync}).
+     */
+    public void connectCentral(String url, long seconds) {
+        CentralSync sync = new CentralSync(store, new CentralRemote(store, url), editor, this::refresh);
+        central = Optional.of(sync);
+        sync.start(seconds);
+    }
+
+    /** Syncs with the central repository now; empty when there is none. */
+    public Optional<SyncStatus> syncNow() {
+        return central.map(CentralSync::syncNow);
+    }
+
+    /** How the last sync with the central repository went; empty when there is none. */
+    public Optional<SyncStatus> syncStatus() {
+        return central.map(CentralSync::status);
+    }
+
+    private void changed() {
+        refresh();
+        central.ifPresent(CentralSync::requestSoon);
+    }
+
+    /** The checks a push must pass, the same as a save's. */
+    public PushRules pushRules() {
+        return pushRules;
+    }
+
     /** Page titles for search-as-you-type. */
     public List<TitleSuggestion> suggest(String prefix, int limit) {
         return search.map(s -> s.index().suggest(prefix, limit)).orElseGet(List::of);
@@ -189,20 +225,38 @@ public final class Wiki implements AutoCloseable {
     public SaveResult save(PagePath path, String markdown, String message, Optional<String> baseRevision,
             Author author) {
         SaveResult result = editor.save(path, markdown, messageOr(message, "Update " + path), baseRevision, author);
-        refresh();
+        changed();
         return result;
     }
 
     /** Renames a page (its text moves unchanged, so Git sees a rename); answers the new commit. */
     public String rename(PagePath from, PagePath to, String message, Author author) {
         String commit = files.rename(from, to, messageOr(message, "Rename " + from + " to " + to), author);
-        refresh();
+        changed();
         return commit;
     }
 
     /** Deletes a page; its history stays in Git. Answers the new commit. */
     public String delete(PagePath path, String message, Author author) {
         String commit = files.delete(path, messageOr(message, "Delete " + path), author);
+        changed();
+        return commit;
+    }
+
+    /** Writes every page and attachment at the head into {@code folder} as plain files. */
+    public ExportReport exportTo(java.nio.file.Path folder) {
+        return new FolderExport(store).write(store.head().orElseThrow(), folder);
+    }
+
+    /**
+     * Commits the pages and attachments of a plain folder as one commit on top of the head, with
+     * the checks of a save; answers the commit, or empty when nothing differed.
+     *
+     * @throws org.clearinghouse.page.BadRequestException naming every file refused; nothing written
+     */
+    public Optional<String> importFrom(java.nio.file.Path folder, String message, Author author) {
+        Optional<String> commit = new FolderImport(store, editor, renderer, editor.limits())
+                .run(folder, message, author);
         refresh();
         return commit;
     }
@@ -210,7 +264,7 @@ public final class Wiki implements AutoCloseable {
     /** Stores an attachment (not a page) at {@code path}; answers the new commit. */
     public String putFile(String path, byte[] bytes, String message, Author author) {
         String commit = files.put(path, bytes, messageOr(message, "Upload " + path), author);
-        refresh();
+        changed();
         return commit;
     }
 
@@ -228,6 +282,29 @@ public final class Wiki implements AutoCloseable {
 
     private static String messageOr(String message, String fallback) {
         return message == null || message.isBlank() ? fallback : message.strip();
+    }
+
+    /** A page and its sub-pages as one printable document: see {@link PrintPackets}. */
+    public PrintPacket packet(PagePath path) {
+        return packets.packet(snapshot(), path);
+    }
+
+    /** The page templates offered when creating a page (pages under {@code _templates/}), by name. */
+    public List<PageEntry> templates() {
+        return PageTemplates.list(snapshot());
+    }
+
+    /** Whether a page is a template: kept out of search, the sitemap and print packets. */
+    public static boolean isTemplate(PagePath path) {
+        return PageTemplates.isTemplate(path);
+    }
+
+    /**
+     * The text a new page starts with: the named template ({@code Career-Day-Toolkit} for
+     * {@code _templates/Career-Day-Toolkit}) with its title set to the page's name, or a bare front matter.
+     */
+    public String startingText(PagePath path, Optional<String> template) {
+        return PageTemplates.startingText(snapshot(), path, template, p -> view(p).markdown());
     }
 
     /** A page's revisions, newest first, following renames; {@code before} is a commit to page back from. */
@@ -262,7 +339,7 @@ public final class Wiki implements AutoCloseable {
     public SaveResult revert(PagePath path, String revision, String message, Author author) {
         historyIndex();
         SaveResult result = reverter.orElseThrow().revert(path, revision, message, author);
-        refresh();
+        changed();
         return result;
     }
 
@@ -300,6 +377,8 @@ public final class Wiki implements AutoCloseable {
 
     @Override
     public void close() {
+        editor.close(); // lets a save in progress finish, then refuses new ones
+        central.ifPresent(CentralSync::stop);
         synchronized (refreshLock) {
             for (DerivedIndex index : indexes) {
                 try {

@@ -79,6 +79,14 @@ public final class TestWiki implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Starts a wiki that shares the central repository {@code central}, syncing every second. */
+    public static TestWiki startShared(Path dir, Path seed, String central) {
+        Path data = dir.resolve("data");
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, data, seed, dir.resolve("no-templates"), false,
+                org.clearinghouse.wiki.WikiLimits.DEFAULT, java.util.Optional.of(central), 1);
+        return new TestWiki(Application.build(settings).start(), data);
+    }
+
     /** Creates an account (with a fast test hash) in the data folder; the server picks it up. */
     public static void addAccount(Path dir, String name, String role, String password) {
         org.clearinghouse.account.AccountStore.open(dir.resolve("data"),
