@@ -45,6 +45,8 @@ final class UnifiedDiff {
         } else if (to.isEmpty()) {
             out.append("deleted file mode ").append(MODE).append('\n');
         } else if (!oldPath.equals(newPath)) {
+            // Git's similarity score for an edited rename comes from its own hashing, which JGit's
+            // estimate does not reproduce; a wrong figure would be worse than none (git apply needs none).
             if (sameText) {
                 out.append("similarity index 100%\n");
             }

@@ -74,7 +74,8 @@ final class FeedRoutes {
         String page = change.kind() == ChangeKind.RENAME_FROM ? change.otherPath().orElse(change.path()) : change.path();
         String href = base + "/diff/" + page + "?to=" + change.revision().id();
         Entry entry = new Entry();
-        entry.setId(href);
+        // One id per page and commit: a rename's two entries share a link but not an id.
+        entry.setId(base + "/diff/" + change.path() + "?to=" + change.revision().id());
         entry.setTitle(clean(change.path() + " " + HistoryModels.kindLabel(change) + ": " + firstLine(change)));
         entry.setUpdated(Date.from(change.revision().time().toInstant()));
         entry.setAlternateLinks(List.of(link("alternate", "text/html", href)));

@@ -1,5 +1,6 @@
 package org.clearinghouse.web;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,12 @@ import org.clearinghouse.wiki.PageDiff;
  * blame and changes templates read, and into the API's JSON objects. Stateless.
  */
 final class HistoryModels {
+    /**
+     * ISO-8601 with seconds and a numeric offset, always ({@code OffsetDateTime.toString()}
+     * drops zero seconds and writes UTC as {@code Z}): the author's own local time.
+     */
+    static final DateTimeFormatter ISO_WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
     private HistoryModels() {}
 
     /** One change for a template: the revision (as {@link Models#revision}) plus what it did. */
@@ -36,7 +43,7 @@ final class HistoryModels {
         json.put("revision", entry.revision().id());
         json.put("author", entry.revision().author().name());
         json.put("email", entry.revision().author().email());
-        json.put("time", entry.revision().time().toString());
+        json.put("time", ISO_WITH_OFFSET.format(entry.revision().time()));
         json.put("message", entry.revision().message());
         json.put("kind", entry.kind().id());
         return json;
@@ -48,7 +55,7 @@ final class HistoryModels {
         json.put("revision", entry.revision().id());
         json.put("path", entry.path());
         json.put("author", entry.revision().author().name());
-        json.put("time", entry.revision().time().toString());
+        json.put("time", ISO_WITH_OFFSET.format(entry.revision().time()));
         json.put("message", entry.revision().message());
         json.put("kind", entry.kind().id());
         return json;

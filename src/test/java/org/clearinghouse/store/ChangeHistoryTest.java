@@ -116,6 +116,15 @@ class ChangeHistoryTest {
                 .isEqualTo(git("diff", changed, added, "--", "New.md"))
                 .contains("--- /dev/null\n+++ b/New.md\n@@ -0,0 +1 @@\n+# New\n");
         assertThat(store.unifiedDiff(added, Optional.of("Home.md"), added, Optional.of("Home.md"))).isEmpty();
+        Map<String, Optional<String>> rename = new LinkedHashMap<>();
+        rename.put("Guide.md", Optional.empty());
+        rename.put("Kits/Guide.md", Optional.of(GUIDE.replace("Two lines.", "Two lines, edited.")
+                .replace("Four lines.", "Four lines, and a fifth.") + "No newline at the end"));
+        String moved = commit(rename, ALICE, "Move");
+        assertThat(store.unifiedDiff(added, Optional.of("Guide.md"), moved, Optional.of("Kits/Guide.md")))
+                .isEqualTo(git("diff", "-M", added, moved, "--", "Guide.md", "Kits/Guide.md")
+                        .replaceFirst("similarity index \\d+%\n", ""))
+                .contains("rename from Guide.md\nrename to Kits/Guide.md\n");
     }
 
     @Test
