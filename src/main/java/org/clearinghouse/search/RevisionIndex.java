@@ -155,6 +155,18 @@ public final class RevisionIndex implements AutoCloseable {
                 seqOf(searcher, Optional.of(commit)).getAsLong(), false));
     }
 
+    /**
+     * The newest change of the page named exactly {@code path} at or before {@code commit} (no
+     * renames followed: the name is the one in that commit's tree); empty when there is none or
+     * the index does not hold {@code commit}.
+     */
+    public Optional<RevisionEntry> changeAt(String path, String commit) {
+        return withSearcher(searcher -> {
+            OptionalLong seq = RevisionQueries.seqOf(searcher, commit);
+            return seq.isEmpty() ? Optional.empty() : RevisionQueries.changeAt(searcher, path, seq.getAsLong());
+        });
+    }
+
     /** The number of documents (changes and commit markers), as the next query sees it. */
     public int size() {
         return withSearcher(searcher -> searcher.getIndexReader().numDocs());

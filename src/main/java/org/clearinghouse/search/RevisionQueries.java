@@ -94,6 +94,11 @@ final class RevisionQueries {
         return current;
     }
 
+    /** The newest change of exactly {@code path} at or before the commit numbered {@code seq}. */
+    static Optional<RevisionEntry> changeAt(IndexSearcher searcher, String path, long seq) throws IOException {
+        return search(searcher, changesOf(path, seq + 1, false), 1).stream().map(RevisionFields.Read::entry).findFirst();
+    }
+
     /**
      * Recent changes matching {@code query}, newest first. A page of results never ends in the
      * middle of a commit, so the next page's cursor (a commit) loses nothing; only a single

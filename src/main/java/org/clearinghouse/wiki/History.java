@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.clearinghouse.page.BadRequestException;
 import org.clearinghouse.page.PageNotFoundException;
 import org.clearinghouse.page.PagePath;
+import org.clearinghouse.page.Revision;
 import org.clearinghouse.search.ChangeQuery;
 import org.clearinghouse.search.RevisionEntry;
 import org.clearinghouse.search.RevisionIndex;
@@ -49,6 +50,15 @@ final class History {
     /** The newest change of the page, if it has any. */
     Optional<RevisionEntry> latest(PagePath path) {
         return index.history(path.toString(), 1, Optional.empty()).entries().stream().findFirst();
+    }
+
+    /**
+     * The newest change of the page (under the name it has in {@code commit}'s tree) at or before
+     * {@code commit}: an index lookup instead of a walk of Git's history. Empty when the index
+     * does not hold the commit (one not on the branch, say).
+     */
+    Optional<Revision> lastChangeAt(PagePath path, String commit) {
+        return index.changeAt(path.toString(), commit).map(RevisionEntry::revision);
     }
 
     /** The change of the page before {@code commit}, if there is one. */

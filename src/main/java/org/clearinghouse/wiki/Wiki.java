@@ -203,7 +203,9 @@ public final class Wiki implements AutoCloseable {
         String commit = store.resolveCommit(revision);
         String blobId = store.blobIdAt(commit, path.fileName()).orElseThrow(() -> new PageNotFoundException(
                 "The page " + path + " did not exist at revision " + revision + "."));
-        Revision lastChange = store.lastChange(commit, path.fileName()).orElseGet(() -> store.revision(commit));
+        // The revision index answers without walking Git; a commit it does not hold falls back to a walk.
+        Revision lastChange = history.flatMap(h -> h.lastChangeAt(path, commit))
+                .or(() -> store.lastChange(commit, path.fileName())).orElseGet(() -> store.revision(commit));
         return render(path, blobId, lastChange, Optional.of(commit), snapshot());
     }
 

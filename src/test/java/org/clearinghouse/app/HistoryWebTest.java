@@ -79,8 +79,10 @@ class HistoryWebTest {
         assertThat(page.select("head link[rel=alternate][type=application/atom+xml][href=/feed.atom]")).hasSize(1);
         assertThat(page.select("head link[href=/feed.atom?path=Plan]")).hasSize(1);
         assertThat(Jsoup.parse(wiki.get("/edit/Plan").body()).select("a[href=/history/Plan]")).isNotEmpty();
-        assertThat(Jsoup.parse(wiki.get("/wiki/Plan?revision=" + seed).body()).select(".banner--old").text())
-                .contains(seed.substring(0, 7));
+        Document old = Jsoup.parse(wiki.get("/wiki/Plan?revision=" + seed).body());
+        assertThat(old.select(".banner--old").text()).contains(seed.substring(0, 7));
+        assertThat(old.select(".banner--old a[href=/diff/Plan?from=" + seed + "]")).hasSize(1);
+        assertThat(old.select(".page-meta .author").text()).isEqualTo("Clearinghouse");
     }
 
     @Test

@@ -144,6 +144,10 @@ class PageHistoryTest {
                 .extracting(e -> e.revision().id()).containsExactly(whileDown, seed);
         assertThat(wiki.history(PLAN, 50, Optional.empty()).entries())
                 .extracting(e -> e.revision().id()).containsExactly(outside, seed);
+        // An old revision's "last changed" comes from the index: the newest change at or before it.
+        assertThat(wiki.viewAt(PLAN, whileDown).lastChange().id()).isEqualTo(outside);
+        assertThat(wiki.viewAt(PLAN, outside.substring(0, 7)).lastChange().author()).isEqualTo(BOB);
+        assertThat(wiki.viewAt(PagePath.of("Home"), outside).lastChange().id()).isEqualTo(seed);
     }
 
     @Test
