@@ -38,7 +38,7 @@ final class WikiSafelist extends Safelist {
         addAttributes("td", "align", "colspan", "rowspan");
         addAttributes("col", "span");
         addAttributes("details", "open");
-        addAttributes("input", "type", "checked", "disabled"); // task lists; see HtmlFixups
+        addAttributes("input", "type", "checked", "disabled", "aria-label"); // task lists; see HtmlFixups
         // No protocols are registered, so jsoup does not rewrite URLs; keep them as written.
         preserveRelativeLinks(true);
     }

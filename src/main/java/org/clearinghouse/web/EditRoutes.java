@@ -40,10 +40,19 @@ final class EditRoutes {
         PagePath path = PagePath.of(ctx.pathParam("path"));
         access.requireEditor(ctx);
         Optional<PageEntry> existing = wiki.snapshot().page(path);
+        Optional<String> template = Optional.ofNullable(ctx.queryParam("template")).filter(t -> !t.isBlank());
         String markdown = existing.map(e -> wiki.view(path).markdown())
-                .orElse("---\ntitle: " + path.displayName() + "\n---\n\n");
+                .orElseGet(() -> wiki.startingText(path, template));
         EditForm form = new EditForm(path, markdown, "", wiki.snapshot().commitId(), existing.isEmpty());
-        send(ctx, HttpStatus.OK, form, Map.of());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (existing.isEmpty() && !Wiki.isTemplate(path)) {
+            // A new page may start from a page template (pages under _templates/): plain links, no script needed.
+            extra.put("templates", wiki.templates().stream().map(t -> Map.of(
+                    "name", t.path().toString().substring(t.path().toString().indexOf('/') + 1),
+                    "title", t.title(), "summary", t.metadata().summary().orElse(""))).toList());
+            extra.put("template", template.orElse(""));
+        }
+        send(ctx, HttpStatus.OK, form, extra);
     }
 
     private void submit(Context ctx) {

@@ -61,6 +61,8 @@ final class PageRoutes {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("page", Models.page(view));
         model.put("merged", merged);
+        model.put("canonicalPath", path.toString().equals(HOME) ? "/" : "/wiki/" + path);
+        model.put("description", view.metadata().summary().orElse(""));
         model.put("attachments", files.stream().map(f -> Map.of("path", f,
                 "name", f.substring(f.lastIndexOf('/') + 1))).toList());
         pages.send(ctx, "page", model);
@@ -82,6 +84,7 @@ final class PageRoutes {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("pages", snapshot.pages().stream().map(Models::summary).toList());
+        model.put("canonicalPath", "/pages");
         pages.send(ctx, "pages", model);
     }
 
@@ -90,6 +93,7 @@ final class PageRoutes {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("tags", snapshot.tagCounts().entrySet().stream()
                 .map(e -> Map.<String, Object>of("name", e.getKey(), "count", e.getValue())).toList());
+        model.put("canonicalPath", "/tags");
         pages.send(ctx, "tags", model);
     }
 
@@ -103,6 +107,8 @@ final class PageRoutes {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("tag", tag);
         model.put("pages", tagged.stream().map(Models::summary).toList());
+        model.put("canonicalPath", "/tags/" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
         pages.send(ctx, "tag", model);
     }
 }

@@ -63,7 +63,7 @@ final class SearchIndexer implements DerivedIndex {
             if (page.isEmpty()) {
                 continue;
             }
-            Optional<PageEntry> entry = snapshot.page(page.get());
+            Optional<PageEntry> entry = snapshot.page(page.get()).filter(SearchIndexer::searchable);
             if (entry.isPresent()) {
                 upserts.add(indexed(entry.get()));
             } else {
@@ -76,9 +76,14 @@ final class SearchIndexer implements DerivedIndex {
     @Override
     public void rebuild(Snapshot snapshot, IntConsumer progress) {
         long started = System.nanoTime();
-        List<PageEntry> pages = List.copyOf(snapshot.pages());
+        List<PageEntry> pages = snapshot.pages().stream().filter(SearchIndexer::searchable).toList();
         index.replaceAll(snapshot.commitId(), () -> new BatchIterator(pages), progress);
         LOG.info("Indexed {} pages for search in {} ms", pages.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Page templates are scaffolding for new pages, not content: they are not searched. */
+    static boolean searchable(PageEntry entry) {
+        return !PageTemplates.isTemplate(entry.path());
     }
 
     IndexedPage indexed(PageEntry entry) {

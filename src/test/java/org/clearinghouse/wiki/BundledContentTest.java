@@ -61,6 +61,9 @@ class BundledContentTest {
     @Test
     void pagesAreLinkedToEachOther() {
         for (PageEntry entry : wiki.snapshot().pages()) {
+            if (Wiki.isTemplate(entry.path())) {
+                continue; // page templates are found from the editor, not by links
+            }
             assertThat(wiki.backlinks(entry.path())).as(entry.path() + " has a page linking to it").isNotEmpty();
         }
     }
