@@ -44,7 +44,7 @@ final class ETags {
         return false;
     }
 
-    private static boolean matches(String header, String etag) {
+    static boolean matches(String header, String etag) {
         for (String candidate : header.split(",")) {
             String tag = candidate.strip();
             if (tag.startsWith("W/")) {

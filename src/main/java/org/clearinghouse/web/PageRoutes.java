@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.clearinghouse.page.PageNotFoundException;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.wiki.PageView;
@@ -22,6 +23,7 @@ final class PageRoutes {
     private final Wiki wiki;
     private final Pages pages;
     private final AttachmentResponder attachments;
+    private final PageCache cache = PageCache.sizedForHeap();
 
     PageRoutes(Wiki wiki, Pages pages) {
         this.wiki = wiki;
@@ -48,13 +50,31 @@ final class PageRoutes {
         PagePath path = PagePath.tryOf(rawPath).orElseThrow(() ->
                 new PageNotFoundException("There is no page with that name: page names use letters, digits, "
                         + "'-', '_' and '.', with '/' between parts."));
-        PageView view = revision.isPresent() ? wiki.viewAt(path, revision.get()) : wiki.view(path);
         boolean merged = ctx.queryParam("merged") != null;
+        String viewer = pages.viewer(ctx);
+        // Readers who are not logged in get the page's finished bytes while the head stays put.
+        String cacheKey = revision.isEmpty() && !merged && viewer.equals("-") ? PageCache.key(ctx) : null;
+        String head = wiki.snapshot().commitId();
+        if (cacheKey != null) {
+            PageCache.Entry cached = cache.fresh(cacheKey, head);
+            if (cached != null) {
+                cache.send(ctx, cached);
+                return;
+            }
+        }
+        PageView view = revision.isPresent() ? wiki.viewAt(path, revision.get()) : wiki.view(path);
         List<String> files = view.isCurrent() ? wiki.attachmentsOf(path) : List.of();
-        String etag = ETags.of(pages.nonce(), pages.viewer(ctx), view.blobId(), view.lastChange().id(),
+        String etag = ETags.of(pages.nonce(), viewer, view.blobId(), view.lastChange().id(),
                 view.revision().orElse(""), String.valueOf(merged), String.join("|", files),
                 Integer.toHexString(view.html().orElse("").hashCode()),
-                view.backlinks().stream().map(p -> p.path() + "=" + p.title()).reduce("", String::concat));
+                view.backlinks().stream().map(p -> p.path() + "=" + p.title()).collect(Collectors.joining()));
+        if (cacheKey != null) {
+            PageCache.Entry still = cache.revalidate(cacheKey, etag, head);
+            if (still != null) {
+                cache.send(ctx, still);
+                return;
+            }
+        }
         if (ETags.notModified(ctx, etag)) {
             return;
         }
@@ -65,6 +85,11 @@ final class PageRoutes {
         model.put("description", view.metadata().summary().orElse(""));
         model.put("attachments", files.stream().map(f -> Map.of("path", f,
                 "name", f.substring(f.lastIndexOf('/') + 1))).toList());
+        if (cacheKey != null) {
+            cache.send(ctx, cache.put(cacheKey, etag, head, pages.html(ctx, "page", model),
+                    Models.relativeStableFor(view.lastChange().time()).toMillis()));
+            return;
+        }
         pages.send(ctx, "page", model);
     }
 
