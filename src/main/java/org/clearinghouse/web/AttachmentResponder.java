@@ -54,7 +54,9 @@ final class AttachmentResponder {
         }
         String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         String type = TYPES.get(extension);
-        ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
+        // Replaces the site-wide policy, so it repeats what must hold everywhere (no plugins, no <base>, no framing).
+        ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
+                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
         ctx.header("X-Content-Type-Options", "nosniff");
         String fileName = path.substring(path.lastIndexOf('/') + 1);
         if (type == null || ACTIVE.contains(extension)) {

@@ -46,6 +46,11 @@ final class ErrorResponses {
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx,
                 HttpStatus.forStatus(e.getStatus()), "http_" + e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (isMalformedRequest(e)) {
+                answer(ctx, HttpStatus.BAD_REQUEST, "bad_request",
+                        "The request could not be read: its form or body is malformed.");
+                return;
+            }
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                     "Something went wrong on our side. The problem has been logged.");
@@ -57,6 +62,19 @@ final class ErrorResponses {
         });
         routes.error(405, ctx -> answer(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
                 "This address does not accept that kind of request."));
+    }
+
+    /**
+     * Jetty reports a body it cannot parse (a broken multipart upload, a bad form encoding) as a
+     * BadMessageException, wrapped in whatever asked for the parameters: the client's fault, a 400.
+     */
+    private static boolean isMalformedRequest(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.eclipse.jetty.http.BadMessageException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A login is needed: a browser asking for a page is sent to the form; others get 401. */

@@ -27,7 +27,6 @@ public final class WebApp {
     static final String SESSION_COOKIE = "clearinghouse_session";
     /** Where the content repository is served for git clone, fetch and push. */
     public static final String GIT_PATH = "/wiki.git";
-    private static final int SESSION_SECONDS = 8 * 60 * 60;
 
     private WebApp() {}
 
@@ -51,7 +50,7 @@ public final class WebApp {
             config.router.ignoreTrailingSlashes = true;
             // Room for the largest attachment plus form overhead; pages are capped by the wiki.
             config.http.maxRequestSize = settings.maxFileBytes() + 4L * 1024 * 1024;
-            configureSessions(config);
+            configureSessions(config, settings.sessionTimeout());
             JettySetup.apply(config);
             git.ifPresent(servlet -> mountGit(config, servlet, new GitAccessFilter(authenticator, settings.privateWiki())));
             addStaticFiles(config, settings);
@@ -77,16 +76,17 @@ public final class WebApp {
 
     /**
      * Session cookies: HttpOnly (no script reads them), SameSite=Lax (not sent on cross-site
-     * POSTs), Secure whenever the request came over HTTPS.
+     * POSTs), Secure whenever the request came over HTTPS; forgotten by the server after
+     * {@code idle} without a request.
      */
-    private static void configureSessions(JavalinConfig config) {
+    private static void configureSessions(JavalinConfig config, java.time.Duration idle) {
         config.jetty.modifyServletContextHandler(handler -> {
             var sessions = handler.getSessionHandler();
             sessions.setSessionCookie(SESSION_COOKIE);
             sessions.setHttpOnly(true);
             sessions.setSameSite(HttpCookie.SameSite.LAX);
             sessions.setSecureRequestOnly(true);
-            sessions.setMaxInactiveInterval(SESSION_SECONDS);
+            sessions.setMaxInactiveInterval((int) Math.max(1, idle.toSeconds()));
         });
     }
 

@@ -1,6 +1,7 @@
 package org.clearinghouse.web;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -11,8 +12,23 @@ import java.util.Optional;
  *     the copies inside the jar, when it exists
  * @param privateWiki true when every page needs a login
  * @param maxFileBytes the largest attachment accepted
+ * @param sessionTimeout how long a login lasts without a request before the server forgets it
  */
-public record WebSettings(String siteName, Optional<Path> templatesDir, boolean privateWiki, long maxFileBytes) {
+public record WebSettings(String siteName, Optional<Path> templatesDir, boolean privateWiki, long maxFileBytes,
+        Duration sessionTimeout) {
+
+    /** A working day: long enough for a long edit, short enough that a forgotten login ends. */
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofHours(8);
+
+    /** Settings with the default session timeout. */
+    public WebSettings(String siteName, Optional<Path> templatesDir, boolean privateWiki, long maxFileBytes) {
+        this(siteName, templatesDir, privateWiki, maxFileBytes, DEFAULT_SESSION_TIMEOUT);
+    }
+
+    /** The same settings with another session timeout. */
+    public WebSettings withSessionTimeout(Duration timeout) {
+        return new WebSettings(siteName, templatesDir, privateWiki, maxFileBytes, timeout);
+    }
 
     public static WebSettings defaults() {
         return new WebSettings("Clearinghouse", Optional.empty(), false, 10L * 1000 * 1000);
