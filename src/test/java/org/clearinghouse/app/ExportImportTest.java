@@ -146,7 +146,9 @@ class ExportImportTest {
             Result imported = run("import", "--data", wiki.gitDir().getParent().toString(), "--from", folder.toString());
             assertThat(imported.exit).as(imported.err).isZero();
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (wiki.get("/wiki/Imported").statusCode() != 200 && System.nanoTime() < deadline) {
+            // The page shows as soon as the snapshot moves; search follows a moment later.
+            while ((wiki.get("/wiki/Imported").statusCode() != 200
+                    || wiki.getJson("/api/v1/search?q=kiwifruit").get("total").asInt() == 0) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             assertThat(wiki.get("/wiki/Imported").statusCode()).isEqualTo(200);
