@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.clearinghouse.app.TestWiki;
 import org.jsoup.Jsoup;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -23,7 +25,8 @@ import org.openqa.selenium.WebElement;
  * An editor in a desktop browser, one story in order: logs in, creates a page from a red link
  * (starting from a page template), previews, saves; edits again with a draft kept in the browser
  * and Ctrl+S; runs into a conflict made by a second session and resolves it; uploads a handout
- * and links it. Each step is checked with axe and leaves a screenshot.
+ * and links it; reads the history, compares two revisions and reverts. Each step is checked
+ * with axe and leaves a screenshot.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EditorTest {
@@ -58,8 +61,8 @@ class EditorTest {
 
     @BeforeAll
     static void start() {
-        TestWiki.addAccount(dir, "editor", "editor", "correct horse");
-        TestWiki.addAccount(dir, "second", "editor", "battery staple");
+        Seeds.account(dir, "editor", "Dana Reyes", "correct horse");
+        Seeds.account(dir, "second", "Sam Okafor", "battery staple");
         wiki = TestWiki.startOn(dir, Seeds.bundledContentWith(dir, Map.of("Events.md", Seeds.EVENTS)));
         browser = Browser.desktop(wiki.uri("").toString());
     }
@@ -105,6 +108,7 @@ class EditorTest {
         editor.sendKeys(TEXT);
         // The live preview renders through the server as you type.
         browser.waitForText("#preview", "Lincoln High gym, 9am to noon.");
+        browser.script("window.scrollTo(0, 0);");
         browser.screenshot("edit");
 
         browser.find("button[value=preview]").click();
@@ -147,7 +151,7 @@ class EditorTest {
         assertThat(browser.find("#markdown").getAttribute("value")).doesNotContain("tablecloth");
         Axe.check(browser, "the editor offering a draft");
         browser.screenshot("edit-draft");
-        offer.findElement(org.openqa.selenium.By.cssSelector("button.draft-restore")).click();
+        offer.findElement(By.cssSelector("button.draft-restore")).click();
         assertThat(browser.find("#markdown").getAttribute("value")).contains("Bring a banner and a tablecloth.");
 
         browser.find("#markdown").sendKeys(Keys.chord(Keys.CONTROL, "s"));
@@ -237,6 +241,53 @@ class EditorTest {
         } finally {
             browser.emulate("", "light");
         }
+    }
+
+    @Test
+    @Order(6)
+    void anEditorViewsHistoryComparesTwoRevisionsAndReverts() {
+        browser.open("/wiki/" + PAGE);
+        browser.link("History").click();
+        browser.waitForPath(p -> p.equals("/history/" + PAGE));
+        List<WebElement> entries = browser.findAll("tr.history-entry");
+        assertThat(entries).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(browser.text(".history-table")).contains("The school moved the fair",
+                "Combine the new times with the doors");
+        Axe.check(browser, "a page's history");
+        browser.screenshot("history");
+
+        // Compare the first revision with the newest.
+        WebElement oldest = entries.get(entries.size() - 1);
+        oldest.findElement(By.cssSelector("input[name=from]")).click();
+        entries.get(0).findElement(By.cssSelector("input[name=to]")).click();
+        browser.find("form.compare-form > button[type=submit]").click();
+        browser.waitForPath(p -> p.startsWith("/diff/" + PAGE + "?"));
+        assertThat(browser.text("h1")).isEqualTo("Changes to " + PAGE);
+        assertThat(browser.text("table.diff")).contains("9am to noon", "10am to 1pm, doors at 9:30");
+        assertThat(browser.findAll("table.diff del, table.diff ins")).isNotEmpty();
+        Axe.check(browser, "a comparison of two revisions");
+        browser.screenshot("diff");
+        browser.link("Inline").click();
+        browser.waitForPath(p -> p.contains("view=inline"));
+        Axe.check(browser, "an inline comparison");
+
+        browser.open("/blame/" + PAGE);
+        Axe.check(browser, "who wrote each line");
+
+        // Revert to the first revision: its text comes back as a new revision; history stays.
+        browser.open("/history/" + PAGE);
+        entries = browser.findAll("tr.history-entry");
+        entries.get(entries.size() - 1).findElement(By.cssSelector("button[form^=revert-]")).click();
+        browser.waitForPath(p -> p.startsWith("/history/" + PAGE + "?reverted="));
+        assertThat(browser.findAll("tr.history-entry")).hasSize(entries.size() + 1);
+        browser.open("/wiki/" + PAGE);
+        assertThat(browser.text(".page-body")).contains("Lincoln High gym, 9am to noon.")
+                .doesNotContain("doors at 9:30");
+
+        browser.open("/changes");
+        assertThat(browser.text("main")).contains(PAGE);
+        Axe.check(browser, "recent changes");
+        browser.screenshot("changes");
     }
 
     /** Whether the editor asks before the page is left: a cancelled beforeunload event. */

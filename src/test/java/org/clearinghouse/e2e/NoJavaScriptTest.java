@@ -15,8 +15,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
- * The site with JavaScript switched off: reading, searching with facets, and editing with the
- * server-side preview all work, because every feature is a plain link or form first. (axe
+ * The site with JavaScript switched off: reading, searching with facets, editing with the
+ * server-side preview, history and comparing revisions all work, because every feature is a plain link or form first. (axe
  * needs the page's timers, which are off here; the same HTML is checked with JavaScript on.)
  */
 class NoJavaScriptTest {
@@ -93,5 +93,18 @@ class NoJavaScriptTest {
         browser.find("button[value=save]").click();
         browser.waitForPath(p -> p.equals("/wiki/Events"));
         assertThat(browser.text(".page-body")).contains("A library tour for the Scouts in May.");
+
+        // History and comparisons are links and a plain form: radio buttons and a submit button.
+        browser.link("History").click();
+        browser.waitForPath(p -> p.equals("/history/Events"));
+        List<WebElement> entries = browser.findAll("tr.history-entry");
+        assertThat(entries).hasSize(2);
+        entries.get(1).findElement(By.cssSelector("input[name=from]")).click();
+        entries.get(0).findElement(By.cssSelector("input[name=to]")).click();
+        browser.find("form.compare-form > button[type=submit]").click();
+        browser.waitForPath(p -> p.startsWith("/diff/Events?"));
+        assertThat(browser.text("table.diff ins")).contains("A library tour for the Scouts in May.");
+        browser.open("/changes");
+        assertThat(browser.text("main")).contains("Events");
     }
 }

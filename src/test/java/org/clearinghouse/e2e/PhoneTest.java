@@ -14,8 +14,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The site on a 375 px wide phone: nothing scrolls sideways, on reading, searching, listing and
- * editing pages, and the pages stay accessible at that size.
+ * The site on a 375 px wide phone: nothing scrolls sideways, on reading, searching, listing,
+ * history and editing pages, and the pages stay accessible at that size.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PhoneTest {
@@ -27,7 +27,7 @@ class PhoneTest {
 
     @BeforeAll
     static void start() {
-        TestWiki.addAccount(dir, "editor", "editor", "correct horse");
+        Seeds.account(dir, "editor", "Dana Reyes", "correct horse");
         wiki = TestWiki.startOn(dir, Path.of("content"));
         browser = Browser.phone(wiki.uri("").toString());
     }
@@ -55,7 +55,8 @@ class PhoneTest {
         for (String path : List.of("/", "/wiki/Recruitment-Clearinghouse", "/wiki/Career-Day/Planning",
                 "/wiki/Career-Day/Handouts-and-Giveaways", "/wiki/Resources/Print-and-Web-Resources",
                 "/search?q=career+day", "/resources", "/pages", "/tags", "/tags/career-day", "/login",
-                "/wiki/No-Such-Page", "/print/Career-Day")) {
+                "/wiki/No-Such-Page", "/print/Career-Day", "/history/Career-Day/Planning",
+                "/diff/Career-Day/Planning", "/blame/Career-Day/Planning", "/changes")) {
             browser.open(path);
             assertThat(browser.scrollWidth()).as("page width of %s at 375 px", path)
                     .isLessThanOrEqualTo(Browser.PHONE_WIDTH);

@@ -27,6 +27,14 @@ final class Seeds {
 
     private Seeds() {}
 
+    /** Adds an account with a person's name (shown in the screenshots) before the wiki starts. */
+    static void account(Path dir, String name, String displayName, String password) {
+        org.clearinghouse.account.AccountStore.open(dir.resolve("data"),
+                org.clearinghouse.account.PasswordHasher.forTests())
+                .add(name, displayName, name + "@example.org", org.clearinghouse.account.Role.EDITOR,
+                        password.toCharArray());
+    }
+
     /** Copies content/ into {@code dir/seed}, adds {@code extra} (repository path to text), answers the folder. */
     static Path bundledContentWith(Path dir, Map<String, String> extra) {
         Path seed = dir.resolve("seed");

@@ -97,7 +97,8 @@ class VisitorTest {
     @Test
     void theListsLoginAndNotFoundPagesAreAccessible() {
         for (String path : List.of("/pages", "/tags", "/tags/career-day", "/resources", "/login",
-                "/search", "/wiki/No-Such-Page", "/print/Career-Day")) {
+                "/search", "/wiki/No-Such-Page", "/print/Career-Day", "/history/Career-Day/Planning",
+                "/diff/Career-Day/Planning", "/blame/Career-Day/Planning", "/changes")) {
             browser.open(path);
             Axe.check(browser, path);
         }
@@ -116,7 +117,8 @@ class VisitorTest {
         Axe.check(browser, "the home page in dark mode");
         browser.screenshot("home-dark");
         for (String path : List.of("/wiki/Career-Day/Planning", "/search?q=career+day", "/tags", "/login",
-                "/wiki/No-Such-Page")) {
+                "/wiki/No-Such-Page", "/history/Career-Day/Planning", "/diff/Career-Day/Planning", "/changes",
+                "/print/Career-Day")) {
             browser.open(path);
             Axe.check(browser, path + " in dark mode");
         }
