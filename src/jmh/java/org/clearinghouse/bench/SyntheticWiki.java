@@ -21,7 +21,8 @@ import org.clearinghouse.wiki.WikiLimits;
  * A deterministic wiki for the micro-benchmarks: {@code pages} Markdown pages with front matter,
  * headings, lists, a table and wiki links among them, in a fresh bare repository with a search
  * and revision index, then {@code edits} saves skewed towards the first pages (page 0 is the most
- * edited) so that history has something to find. Not thread-safe; one per benchmark trial.
+ * edited) so that history has something to find. Kept in the temporary folder per size and
+ * reopened by later trials. Not thread-safe; one per benchmark trial.
  */
 final class SyntheticWiki implements AutoCloseable {
     static final Author AUTHOR = new Author("Bench Editor", "bench@example.org");
@@ -37,9 +38,39 @@ final class SyntheticWiki implements AutoCloseable {
     final Wiki wiki;
     final List<PagePath> paths = new ArrayList<>();
 
-    SyntheticWiki(int pages, int edits) {
+    /**
+     * The wiki of this size kept in the temporary folder by an earlier trial (a warm start), else
+     * a new one built there (slow: every edit is a save).
+     */
+    static SyntheticWiki openOrBuild(int pages, int edits) {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "clearinghouse-jmh-n" + pages + "-e" + edits);
+        if (Files.exists(dir.resolve("complete"))) {
+            return new SyntheticWiki(dir, pages);
+        }
+        if (Files.exists(dir)) {
+            delete(dir);
+        }
+        SyntheticWiki built = new SyntheticWiki(dir, pages, edits);
         try {
-            dir = Files.createTempDirectory("clearinghouse-jmh");
+            Files.writeString(dir.resolve("complete"), "built\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return built;
+    }
+
+    private SyntheticWiki(Path dir, int pages) {
+        this.dir = dir;
+        for (int i = 0; i < pages; i++) {
+            paths.add(PagePath.of(name(i)));
+        }
+        ContentStore store = ContentStore.openOrSeed(dir.resolve("content.git"), dir.resolve("seed"));
+        wiki = Wiki.open(store, new MarkdownRenderer(), WikiLimits.DEFAULT, Optional.of(dir.resolve("index")));
+    }
+
+    private SyntheticWiki(Path dir, int pages, int edits) {
+        try {
+            this.dir = dir;
             Path seed = dir.resolve("seed");
             Files.createDirectories(seed);
             Random random = new Random(1);
@@ -110,9 +141,14 @@ final class SyntheticWiki implements AutoCloseable {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
+    /** Closes the wiki and deletes its folder. */
     @Override
     public void close() {
         wiki.close();
+        delete(dir);
+    }
+
+    private static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

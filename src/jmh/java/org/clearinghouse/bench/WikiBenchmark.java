@@ -24,21 +24,23 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The engine's use cases on a synthetic wiki (default 2,000 pages, 1,000 edits): a page view at
+ * The engine's use cases on a synthetic wiki (default 2,000 pages, 500 edits): a page view at
  * the head, searches of a few kinds, a page's history, and a save (one commit plus the index
  * updates, searchable on return). {@code -p pages=20000} for the size the load benchmark uses.
+ * The wiki is built once per size and kept in the temporary folder for the next benchmarks
+ * (see {@link SyntheticWiki#openOrBuild}); the saves of {@link #save} accumulate in it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class WikiBenchmark {
     @Param({"2000"})
     public int pages;
 
-    @Param({"1000"})
+    @Param({"500"})
     public int edits;
 
     private SyntheticWiki fixture;
@@ -47,7 +49,7 @@ public class WikiBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        fixture = new SyntheticWiki(pages, edits);
+        fixture = SyntheticWiki.openOrBuild(pages, edits);
         mostEdited = fixture.paths.get(0);
         for (PagePath path : fixture.paths) {
             fixture.wiki.view(path);
@@ -56,7 +58,7 @@ public class WikiBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        fixture.close();
+        fixture.wiki.close();
     }
 
     private PagePath randomPage() {

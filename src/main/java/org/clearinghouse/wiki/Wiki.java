@@ -184,8 +184,11 @@ public final class Wiki implements AutoCloseable {
             if (head.isEmpty() || head.get().equals(before.commitId())) {
                 return false;
             }
-            current.set(builder.advance(before, head.get()));
-            catchUpIndexes(current.get());
+            Snapshot next = builder.advance(before, head.get());
+            // Indexes first, then the snapshot: once a reader can see a page it can also find it in
+            // search and in history (a page visible before its index entry looked missing there).
+            catchUpIndexes(next);
+            current.set(next);
             LOG.info("Caught up from {} to {}", before.commitId().substring(0, 7), head.get().substring(0, 7));
             return true;
         }

@@ -49,7 +49,8 @@ class ConcurrentEditorsTest {
         List<EditLoad.Ack> acks = load.acks();
         assertThat(load.unexpected()).isEmpty();
         assertThat(load.failures()).isZero();
-        assertThat(acks).hasSizeGreaterThan(EDITORS * 3);
+        // How many saves fit in the time depends on the machine; every editor must get some through.
+        assertThat(acks.stream().map(EditLoad.Ack::editor).distinct().count()).isEqualTo(EDITORS);
         assertThat(load.conflicts()).as("stale bases are merged, not refused").isLessThan(acks.size());
         load.assertEverySaveSurvives(finalTexts, true);
 

@@ -51,6 +51,7 @@ final class EditLoad {
     private final AtomicInteger conflicts = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private final List<String> unexpected = new CopyOnWriteArrayList<>();
+    private final List<String> unanswered = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stop = new AtomicBoolean();
 
     EditLoad(URI base, String authorization, int editors) {
@@ -118,7 +119,14 @@ final class EditLoad {
                     String baseText = markdownAt(page, baseRevision);
                     String mine = baseText.replaceAll("slot-" + editor + ": [^\n]*\n",
                             "slot-" + editor + ": " + value + "\n");
-                    HttpResponse<String> response = save(page, mine, baseRevision, "editor " + editor + " save " + n);
+                    HttpResponse<String> response;
+                    try {
+                        response = save(page, mine, baseRevision, "editor " + editor + " save " + n);
+                    } catch (IOException lost) {
+                        // Sent, but no answer came: the one case where a save may be written unacknowledged.
+                        unanswered.add("editor " + editor + " save " + n + ": " + lost);
+                        throw lost;
+                    }
                     if (response.statusCode() == 200 || response.statusCode() == 201) {
                         String revision = JSON.readTree(response.body()).get("revision").asText();
                         acks.add(new Ack(editor, n, page, revision));
@@ -154,7 +162,11 @@ final class EditLoad {
     }
 
     private String health() throws IOException, InterruptedException {
-        return JSON.readTree(get("/health").body()).get("revision").asText();
+        HttpResponse<String> response = get("/health");
+        if (response.statusCode() != 200) {
+            throw new IOException("health: " + response.statusCode()); // e.g. 503 while the server stops
+        }
+        return JSON.readTree(response.body()).get("revision").asText();
     }
 
     private String markdownAt(String page, String revision) throws IOException, InterruptedException {
@@ -203,6 +215,16 @@ final class EditLoad {
 
     List<String> unexpected() {
         return List.copyOf(unexpected);
+    }
+
+    /** The saves sent whose answer never came (connection refused or closed), with the error. */
+    List<String> unanswered() {
+        return List.copyOf(unanswered);
+    }
+
+    /** The unanswered saves that reached the server (not refused at connect): their outcome is unknown. */
+    List<String> lostInFlight() {
+        return unanswered.stream().filter(e -> !e.contains("ConnectException")).toList();
     }
 
     /**

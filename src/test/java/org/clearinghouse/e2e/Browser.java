@@ -14,6 +14,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.WebElement;
@@ -140,7 +141,15 @@ final class Browser implements AutoCloseable {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class); // the page was replaced while looking
+        return wait;
+    }
+
+    /** Clicks something that loads a new page (a form's submit button) and waits for that page. */
+    void clickAndWaitForNewPage(WebElement element) {
+        element.click();
+        waiting().until(ExpectedConditions.stalenessOf(element));
     }
 
     /** Waits until a new page has loaded after a click that navigates. */

@@ -111,8 +111,8 @@ class EditorTest {
         browser.script("window.scrollTo(0, 0);");
         browser.screenshot("edit");
 
-        browser.find("button[value=preview]").click();
-        browser.waitForText(".preview h2 ~ #preview", "Confirm the table");
+        browser.clickAndWaitForNewPage(browser.find("button[value=preview]"));
+        browser.waitForText("#preview", "Confirm the table");
         assertThat(browser.find("#markdown").getAttribute("value")).contains("Lincoln High gym");
         assertThat(browser.script("return localStorage.getItem(arguments[0]);", DRAFT_KEY)).isNotNull();
 

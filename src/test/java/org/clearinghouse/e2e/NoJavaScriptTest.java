@@ -88,7 +88,7 @@ class NoJavaScriptTest {
         browser.waitForPath(p -> p.equals("/edit/Events"));
         WebElement editor = browser.find("#markdown");
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n- A library tour for the Scouts in May.\n");
-        browser.find("button[value=preview]").click();
+        browser.clickAndWaitForNewPage(browser.find("button[value=preview]"));
         browser.waitForText("#preview", "A library tour for the Scouts in May.");
         browser.find("button[value=save]").click();
         browser.waitForPath(p -> p.equals("/wiki/Events"));

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PhoneTest {
+    /** Every kind of page is checked with axe on a desktop; these again at phone width. */
+    static final List<String> AXE_ON_A_PHONE = List.of("/", "/wiki/Recruitment-Clearinghouse",
+            "/search?q=career+day", "/history/Career-Day/Planning", "/diff/Career-Day/Planning", "/changes");
+
     @TempDir
     static Path dir;
 
@@ -60,7 +64,9 @@ class PhoneTest {
             browser.open(path);
             assertThat(browser.scrollWidth()).as("page width of %s at 375 px", path)
                     .isLessThanOrEqualTo(Browser.PHONE_WIDTH);
-            Axe.check(browser, path + " on a phone");
+            if (AXE_ON_A_PHONE.contains(path)) {
+                Axe.check(browser, path + " on a phone");
+            }
         }
         browser.open("/");
         browser.screenshot("phone-home");
