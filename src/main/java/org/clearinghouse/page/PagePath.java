@@ -132,8 +132,7 @@ public final class PagePath implements Comparable<PagePath> {
 
     @Override
     public int compareTo(PagePath other) {
-        return name.compareToIgnoreCase(other.name) != 0
-                ? name.compareToIgnoreCase(other.name)
-                : name.compareTo(other.name);
+        int ignoringCase = name.compareToIgnoreCase(other.name);
+        return ignoringCase != 0 ? ignoringCase : name.compareTo(other.name);
     }
 }

@@ -1,13 +1,14 @@
 package org.clearinghouse.wiki;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.clearinghouse.page.PagePath;
@@ -22,27 +23,39 @@ public final class Snapshot implements LinkResolver {
     private final String commitId;
     private final SortedMap<PagePath, PageEntry> pages;
     private final Map<String, String> attachments;
-    private final Map<PagePath, SortedSet<PagePath>> backlinks;
-    private final SortedMap<String, SortedSet<PagePath>> tags;
+    private final Map<PagePath, List<PagePath>> backlinks;
+    private final SortedMap<String, List<PagePath>> tags;
 
+    /**
+     * Built after every commit, so it costs one pass over the pages: given a sorted map (the
+     * previous snapshot's pages, updated) the copy takes no comparisons, and the pages are visited
+     * in order, so each page's backlinks and each tag's pages come out sorted by appending.
+     */
     Snapshot(String commitId, Map<PagePath, PageEntry> pages, Map<String, String> attachments) {
         this.commitId = commitId;
         this.pages = Collections.unmodifiableSortedMap(new TreeMap<>(pages));
         this.attachments = Map.copyOf(attachments);
-        Map<PagePath, SortedSet<PagePath>> links = new TreeMap<>();
-        SortedMap<String, SortedSet<PagePath>> byTag = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<PagePath, List<PagePath>> links = new HashMap<>();
+        SortedMap<String, List<PagePath>> byTag = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (PageEntry page : this.pages.values()) {
             for (PagePath target : page.outline().links()) {
                 if (!target.equals(page.path())) {
-                    links.computeIfAbsent(target, t -> new TreeSet<>()).add(page.path());
+                    appendOnce(links.computeIfAbsent(target, t -> new ArrayList<>()), page.path());
                 }
             }
             for (String tag : page.metadata().tags()) {
-                byTag.computeIfAbsent(tag, t -> new TreeSet<>()).add(page.path());
+                appendOnce(byTag.computeIfAbsent(tag, t -> new ArrayList<>()), page.path());
             }
         }
         this.backlinks = links;
         this.tags = byTag;
+    }
+
+    /** Pages arrive in order, so a page already listed is the last one. */
+    private static void appendOnce(List<PagePath> paths, PagePath path) {
+        if (paths.isEmpty() || !paths.get(paths.size() - 1).equals(path)) {
+            paths.add(path);
+        }
     }
 
     /** The commit this snapshot reflects. */
@@ -71,7 +84,7 @@ public final class Snapshot implements LinkResolver {
 
     /** The pages that link to {@code path}, sorted by name. */
     public List<PageEntry> backlinks(PagePath path) {
-        return backlinks.getOrDefault(path, Collections.emptySortedSet()).stream()
+        return backlinks.getOrDefault(path, List.of()).stream()
                 .map(pages::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -84,7 +97,7 @@ public final class Snapshot implements LinkResolver {
 
     /** The pages carrying {@code tag} (compared case-insensitively), sorted by name. */
     public List<PageEntry> tagged(String tag) {
-        return tags.getOrDefault(tag, Collections.emptySortedSet()).stream()
+        return tags.getOrDefault(tag, List.of()).stream()
                 .map(pages::get).toList();
     }
 

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.page.Revision;
@@ -47,7 +48,8 @@ final class SnapshotBuilder {
     /** The snapshot of {@code commitId}, re-reading only what changed since {@code previous}. */
     Snapshot advance(Snapshot previous, String commitId) {
         List<FileChange> changes = store.diff(java.util.Optional.of(previous.commitId()), commitId);
-        Map<PagePath, PageEntry> pages = new HashMap<>(previous.pageMap());
+        // Sorted like the previous snapshot's, so copying it and building the next take no comparisons.
+        Map<PagePath, PageEntry> pages = new TreeMap<>(previous.pageMap());
         Map<String, String> attachments = new HashMap<>(previous.attachmentMap());
         Set<String> changedPages = new HashSet<>();
         for (FileChange change : changes) {
