@@ -24,6 +24,7 @@ import org.clearinghouse.store.TextMerge;
  */
 final class PageEditor {
     private static final int MAX_ATTEMPTS = 50;
+    private static final int HEAD_READS = 10;
 
     private final ContentStore store;
     private final MarkdownRenderer renderer;
@@ -66,7 +67,7 @@ final class PageEditor {
         Optional<String> base = baseRevision.map(store::resolveCommit);
         String file = path.fileName();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<String> head = store.head();
+            Optional<String> head = Optional.of(readHead());
             Optional<String> current = head.flatMap(h -> store.blobIdAt(h, file)).map(this::read);
             String toCommit = text;
             boolean merged = false;
@@ -111,7 +112,7 @@ final class PageEditor {
     private String commitFilesLocked(java.util.function.Function<String, Map<String, Optional<byte[]>>> changesAtHead,
             Author author, String message) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            String head = store.head().orElseThrow();
+            String head = readHead();
             Map<String, Optional<byte[]>> changes = new LinkedHashMap<>(changesAtHead.apply(head));
             try {
                 return store.commit(Optional.of(head), changes, author, message);
@@ -134,6 +135,28 @@ final class PageEditor {
         } finally {
             writers.unlock();
         }
+    }
+
+    /**
+     * The head, which a wiki that is open always has (only seeding builds the first commit). A
+     * read that finds no branch is refused rather than trusted: during JVM shutdown JGit's own
+     * shutdown hook can make a ref read come back empty for a moment, and building on "no head"
+     * would commit a new root and reset the branch. A few brief retries ride that out.
+     */
+    private String readHead() {
+        for (int attempt = 0; attempt < HEAD_READS; attempt++) {
+            Optional<String> head = store.head();
+            if (head.isPresent()) {
+                return head.get();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new StoreException("The branch could not be read; nothing was saved. Try again in a moment.", null);
     }
 
     /** The size limits every write is checked against. */
