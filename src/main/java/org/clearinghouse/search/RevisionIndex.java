@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.apache.lucene.analysis.Analyzer;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * returned, not the size of the repository. Commits are appended oldest first as the branch
  * moves ({@link #append}); the index is stamped with the Git commit it reflects and catches up
  * from there after a restart; {@link #replaceAll} rebuilds it. Appended commits are visible to
- * the next query at once (near-real-time readers); durability comes every few seconds.
+ * the next query (near-real-time readers, reopened by the first query after a write, so a burst
+ * of saves pays for one reopen rather than one each); durability comes every few seconds.
  *
  * <p>Thread-safe: any number of threads query while one appends. Do not interrupt a thread
  * inside {@link #append}, {@link #replaceAll}, {@link #commit} or {@link #close}.
@@ -39,6 +41,10 @@ public final class RevisionIndex implements AutoCloseable {
     private final Directory directory;
     private final RevisionWriter writer;
     private final SearcherManager searchers;
+    /** Bumped after every write; a query first reopens its reader when it lags behind. */
+    private final AtomicLong written = new AtomicLong();
+    private volatile long visible;
+    private final Object reopening = new Object();
 
     private RevisionIndex(Analyzer analyzer, IndexOpener.Opened opened, Duration commitInterval) throws IOException {
         this.analyzer = analyzer;
@@ -98,7 +104,7 @@ public final class RevisionIndex implements AutoCloseable {
     public void append(String headId, Consumer<Consumer<IndexedCommit>> feed) {
         try {
             writer.append(headId, feed);
-            searchers.maybeRefreshBlocking();
+            written.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot update the revision index", e);
         }
@@ -108,7 +114,7 @@ public final class RevisionIndex implements AutoCloseable {
     public void replaceAll(String headId, Consumer<Consumer<IndexedCommit>> feed, IntConsumer progress) {
         try {
             writer.replaceAll(headId, feed, progress == null ? done -> { } : progress);
-            searchers.maybeRefreshBlocking();
+            written.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rebuild the revision index", e);
         }
@@ -196,9 +202,27 @@ public final class RevisionIndex implements AutoCloseable {
         T run(IndexSearcher searcher) throws IOException;
     }
 
+    /**
+     * Reopens the reader when a write happened since it was opened: read-your-writes (a save has
+     * returned, so its write is counted) without a reopen per save.
+     */
+    private void catchUpReader() throws IOException {
+        if (visible >= written.get()) {
+            return;
+        }
+        synchronized (reopening) {
+            long wanted = written.get();
+            if (visible < wanted) {
+                searchers.maybeRefreshBlocking(); // sees every write counted before this call
+                visible = wanted;
+            }
+        }
+    }
+
     private <T> T withSearcher(SearcherWork<T> work) {
         IndexSearcher searcher;
         try {
+            catchUpReader();
             searcher = searchers.acquire();
         } catch (AlreadyClosedException e) {
             throw new IllegalStateException("The revision index is closed", e);

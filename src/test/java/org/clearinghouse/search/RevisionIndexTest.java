@@ -109,6 +109,34 @@ class RevisionIndexTest {
         assertThat(index.indexedCommit()).contains("c".repeat(40));
     }
 
+    @Test
+    void everyWriterReadsItsOwnWriteWhileOthersQuery() throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        List<String> missed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 10; i++) {
+                    String id = String.format("%040x", 1000 + ids.incrementAndGet());
+                    synchronized (this) { // appends are serialised by the wiki's refresh lock in real use
+                        index.append(id, sink -> sink.accept(commit(id, List.of(change("P", ChangeKind.MODIFY, null)))));
+                    }
+                    if (!index.contains(id)) {
+                        missed.add(id);
+                    }
+                    index.history("P", 5, Optional.empty());
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+        assertThat(missed).isEmpty();
+        assertThat(index.history("P", 200, Optional.empty()).entries()).hasSize(40);
+    }
+
     private String append(IndexedCommit.Change... changes) {
         String id = String.format("%040x", ++commits);
         index.append(id, sink -> sink.accept(commit(id, List.of(changes))));
