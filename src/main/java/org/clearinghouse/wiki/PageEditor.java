@@ -25,7 +25,6 @@ import org.clearinghouse.store.TextMerge;
 final class PageEditor {
     private static final int MAX_ATTEMPTS = 50;
     private static final int HEAD_READS = 10;
-    private static final int HEAD_READS = 10;
 
     private final ContentStore store;
     private final MarkdownRenderer renderer;
@@ -136,28 +135,6 @@ final class PageEditor {
         } finally {
             writers.unlock();
         }
-    }
-
-    /**
-     * The head, which a wiki that is open always has (only seeding builds the first commit). A
-     * read that finds no branch is refused rather than trusted: during JVM shutdown JGit's own
-     * shutdown hook can make a ref read come back empty for a moment, and building on "no head"
-     * would commit a new root and reset the branch. A few brief retries ride that out.
-     */
-    private String readHead() {
-        for (int attempt = 0; attempt < HEAD_READS; attempt++) {
-            Optional<String> head = Optional.of(readHead());
-            if (head.isPresent()) {
-                return head.get();
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new StoreException("The branch could not be read; nothing was saved. Try again in a moment.", null);
     }
 
     /**
