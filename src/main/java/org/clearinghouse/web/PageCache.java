@@ -54,7 +54,7 @@ final class PageCache {
         }
     }
 
-    private static final String HTML = "text/html; charset=utf-8";
+    static final String HTML = "text/html;charset=utf-8";
 
     private final long budgetBytes;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -73,7 +73,12 @@ final class PageCache {
 
     /** The cache key of a request: what the bytes of one page depend on besides the page. */
     static String key(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host() + ctx.path();
+        return key(ctx.req().getScheme(), ctx.req().getHeader("Host"), ctx.req().getRequestURI());
+    }
+
+    /** The same key from the parts of a request as Jetty sees them ({@link CachedPageHandler}). */
+    static String key(String scheme, String host, String rawPath) {
+        return scheme + "://" + host + rawPath;
     }
 
     /** The entry for {@code key} checked at {@code commitId} and not expired, else null. */
@@ -127,11 +132,11 @@ final class PageCache {
             return;
         }
         ctx.contentType(HTML);
-        byte[] body = entry.html;
-        if (acceptsGzip(ctx.header("Accept-Encoding"))) {
+        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
+        if (gzip) {
             ctx.header("Content-Encoding", "gzip");
-            body = gzip(entry);
         }
+        byte[] body = body(entry, gzip);
         // One write of a known length: the server sends headers and body together, unchunked.
         ctx.res().setContentLength(body.length);
         try {
@@ -139,6 +144,11 @@ final class PageCache {
         } catch (IOException e) {
             // The client went away mid-response: nothing left to tell it.
         }
+    }
+
+    /** The bytes to send: the page, or its gzip form (made once, on first demand). */
+    byte[] body(Entry entry, boolean gzip) {
+        return gzip ? gzip(entry) : entry.html;
     }
 
     long bytes() {

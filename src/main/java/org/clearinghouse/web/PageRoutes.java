@@ -23,11 +23,12 @@ final class PageRoutes {
     private final Wiki wiki;
     private final Pages pages;
     private final AttachmentResponder attachments;
-    private final PageCache cache = PageCache.sizedForHeap();
+    private final PageCache cache;
 
-    PageRoutes(Wiki wiki, Pages pages) {
+    PageRoutes(Wiki wiki, Pages pages, PageCache cache) {
         this.wiki = wiki;
         this.pages = pages;
+        this.cache = cache;
         this.attachments = new AttachmentResponder(wiki);
     }
 

@@ -43,6 +43,7 @@ public final class WebApp {
         AccessControl access = new AccessControl(authenticator, settings.privateWiki());
         Pages pages = new Pages(new Views(settings.templatesDir()), settings, access);
         ErrorResponses errors = new ErrorResponses(pages);
+        PageCache pageCache = PageCache.sizedForHeap();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -52,6 +53,10 @@ public final class WebApp {
             config.http.maxRequestSize = settings.maxFileBytes() + 4L * 1024 * 1024;
             configureSessions(config, settings.sessionTimeout());
             JettySetup.apply(config);
+            if (!settings.privateWiki()) {
+                // Cached anonymous page views are answered before the servlet layer (after JettySetup's wrappers).
+                CachedPageHandler.install(config, pageCache, () -> wiki.snapshot().commitId());
+            }
             git.ifPresent(servlet -> mountGit(config, servlet, new GitAccessFilter(authenticator, settings.privateWiki())));
             addStaticFiles(config, settings);
             config.routes.before(SecurityHeaders::apply);
@@ -59,7 +64,7 @@ public final class WebApp {
             config.routes.get("/health", ctx -> ctx.json(Map.of(
                     "status", "ok", "revision", wiki.snapshot().commitId())));
             new LoginRoutes(authenticator, pages).register(config.routes);
-            new PageRoutes(wiki, pages).register(config.routes);
+            new PageRoutes(wiki, pages, pageCache).register(config.routes);
             new SearchRoutes(wiki, pages).register(config.routes);
             new SyncRoutes(wiki, pages, access).register(config.routes);
             new PrintRoutes(wiki, pages).register(config.routes);

@@ -57,6 +57,28 @@ class CachedPageViewsTest {
     }
 
     @Test
+    void aCachedViewCarriesTheSameHeadersAsTheFirst() throws Exception {
+        HttpResponse<String> first = wiki.get("/wiki/Guide");
+        HttpResponse<String> second = wiki.get("/wiki/Guide");
+        Map<String, java.util.List<String>> expected = new java.util.TreeMap<>(first.headers().map());
+        Map<String, java.util.List<String>> actual = new java.util.TreeMap<>(second.headers().map());
+        expected.remove("date");
+        actual.remove("date");
+        assertThat(actual).isEqualTo(expected);
+        assertThat(second.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void aBrowserLoggedInWithASessionGetsItsOwnPage() throws Exception {
+        String anonymous = wiki.get("/wiki/Guide").body();
+        wiki.get("/wiki/Guide");
+        assertThat(wiki.login("editor", "correct horse").statusCode()).isIn(302, 303);
+        String editor = wiki.get("/wiki/Guide").body();
+        assertThat(editor).isNotEqualTo(anonymous);
+        assertThat(Jsoup.parse(editor).select("a[href=/edit/Guide]")).hasSize(1);
+    }
+
+    @Test
     void gzipIsSentToClientsThatAcceptItAndHoldsTheSamePage() throws Exception {
         String plain = wiki.get("/wiki/Guide").body();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
