@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -171,6 +172,14 @@ public final class RevisionIndex implements AutoCloseable {
             OptionalLong seq = RevisionQueries.seqOf(searcher, commit);
             return seq.isEmpty() ? Optional.empty() : RevisionQueries.changeAt(searcher, path, seq.getAsLong());
         });
+    }
+
+    /**
+     * The newest change of every page name the index has seen, by name (deleted pages and old
+     * names included; callers look up the names they have).
+     */
+    public Map<String, RevisionEntry> latestChanges() {
+        return withSearcher(RevisionQueries::latestChanges);
     }
 
     /** The number of documents (changes and commit markers), as the next query sees it. */

@@ -2,11 +2,18 @@ package org.clearinghouse.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -97,6 +104,36 @@ final class RevisionQueries {
     /** The newest change of exactly {@code path} at or before the commit numbered {@code seq}. */
     static Optional<RevisionEntry> changeAt(IndexSearcher searcher, String path, long seq) throws IOException {
         return search(searcher, changesOf(path, seq + 1, false), 1).stream().map(RevisionFields.Read::entry).findFirst();
+    }
+
+    /**
+     * The newest change of every page name in the index, by name: what the head snapshot shows as
+     * each page's last change. One pass over the doc values of all entries, then one stored
+     * document per name, so a start-up need not walk the Git history for it.
+     */
+    static Map<String, RevisionEntry> latestChanges(IndexSearcher searcher) throws IOException {
+        record Newest(long seq, int doc) {}
+        Map<String, Newest> newest = new HashMap<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            SortedDocValues paths = DocValues.getSorted(leaf.reader(), RevisionFields.PATH_SORT);
+            NumericDocValues seqs = DocValues.getNumeric(leaf.reader(), RevisionFields.SEQ);
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = paths.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = paths.nextDoc()) {
+                if ((live != null && !live.get(doc)) || !seqs.advanceExact(doc)) {
+                    continue;
+                }
+                long seq = seqs.longValue();
+                int global = leaf.docBase + doc;
+                newest.merge(paths.lookupOrd(paths.ordValue()).utf8ToString(), new Newest(seq, global),
+                        (a, b) -> b.seq() > a.seq() ? b : a);
+            }
+        }
+        StoredFields fields = searcher.storedFields();
+        Map<String, RevisionEntry> entries = new HashMap<>(newest.size() * 2);
+        for (Map.Entry<String, Newest> e : newest.entrySet()) {
+            entries.put(e.getKey(), RevisionFields.read(fields, e.getValue().doc()).entry());
+        }
+        return entries;
     }
 
     /**

@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
@@ -18,9 +23,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * Walks a range of commits, oldest first (parents before children), and reports what each
@@ -30,13 +33,23 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * what it changed relative to every parent. Thread-safe (no state beyond the repository).
  */
 final class ChangeWalker {
+    /** Below this many commits (a save, a push) one thread is quicker than starting several. */
+    private static final int PARALLEL_FROM = 256;
+    private static final int MAX_THREADS = 4;
+    /** Commits one thread diffs in a row: long enough for its delta cache, short enough to stream. */
+    private static final int RUN_LENGTH = 500;
     private final Repository repository;
 
     ChangeWalker(Repository repository) {
         this.repository = repository;
     }
 
-    /** Reports every commit reachable from {@code to} and not from {@code fromExclusive}. */
+    /**
+     * Reports every commit reachable from {@code to} and not from {@code fromExclusive}. A long
+     * range (a rebuild walks the whole history) is diffed on several threads, each with its own
+     * reader, in contiguous runs so each keeps its delta cache warm; the sink still gets the
+     * commits one at a time, in order, on the calling thread.
+     */
     void walk(Optional<String> fromExclusive, String to, Consumer<CommitChanges> sink) {
         DiffConfig diffConfig = repository.getConfig().get(DiffConfig.KEY);
         try (ObjectReader reader = repository.newObjectReader();
@@ -47,11 +60,75 @@ final class ChangeWalker {
             if (fromExclusive.isPresent()) {
                 walk.markUninteresting(walk.parseCommit(ObjectId.fromString(fromExclusive.get())));
             }
+            List<RevCommit> commits = new ArrayList<>();
             for (RevCommit commit : walk) {
-                sink.accept(changesOf(reader, walk, diffConfig, commit));
+                for (RevCommit parent : commit.getParents()) {
+                    walk.parseHeaders(parent); // the diffing threads must not touch the walk
+                }
+                commits.add(commit);
+            }
+            int threads = commits.size() < PARALLEL_FROM ? 1
+                    : Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+            if (threads == 1) {
+                for (RevCommit commit : commits) {
+                    sink.accept(changesOf(reader, diffConfig, commit));
+                }
+            } else {
+                walkInParallel(commits, diffConfig, threads, sink);
             }
         } catch (IOException e) {
             throw new StoreException("Could not walk the commits up to " + to, e);
+        }
+    }
+
+    private void walkInParallel(List<RevCommit> commits, DiffConfig diffConfig, int threads,
+            Consumer<CommitChanges> sink) throws IOException {
+        List<ObjectReader> readers = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<ObjectReader> readerOfThread = ThreadLocal.withInitial(() -> {
+            ObjectReader reader = repository.newObjectReader();
+            readers.add(reader);
+            return reader;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "history-walk");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<List<CommitChanges>>> runs = new ArrayList<>();
+            int run = Math.max(1, Math.min(RUN_LENGTH, (commits.size() + threads - 1) / threads));
+            for (int start = 0; start < commits.size(); start += run) {
+                List<RevCommit> slice = commits.subList(start, Math.min(commits.size(), start + run));
+                runs.add(pool.submit(() -> {
+                    List<CommitChanges> changes = new ArrayList<>(slice.size());
+                    for (RevCommit commit : slice) {
+                        changes.add(changesOf(readerOfThread.get(), diffConfig, commit));
+                    }
+                    return changes;
+                }));
+            }
+            for (Future<List<CommitChanges>> done : runs) {
+                done.get().forEach(sink);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while walking the history", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            readers.forEach(ObjectReader::close);
         }
     }
 
@@ -65,24 +142,14 @@ final class ChangeWalker {
         }
     }
 
-    private CommitChanges changesOf(ObjectReader reader, RevWalk walk, DiffConfig diffConfig, RevCommit commit)
+    /** Needs the commit's parents parsed: it runs on any thread and must not use the walk. */
+    private static CommitChanges changesOf(ObjectReader reader, DiffConfig diffConfig, RevCommit commit)
             throws IOException {
-        RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
-        List<DiffEntry> entries;
-        try (TreeWalk diff = new TreeWalk(reader)) {
-            diff.setRecursive(true);
-            diff.setFilter(TreeFilter.ANY_DIFF);
-            if (parent == null) {
-                diff.addTree(new EmptyTreeIterator());
-            } else {
-                diff.addTree(parent.getTree());
-            }
-            diff.addTree(commit.getTree());
-            entries = DiffEntry.scan(diff);
-        }
+        RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
+        List<DiffEntry> entries = new TreeDiffer(reader).diff(parent == null ? null : parent.getTree(), commit.getTree());
         boolean merge = commit.getParentCount() > 1;
         if (merge) {
-            entries = decidedByMerge(reader, walk, commit, entries);
+            entries = decidedByMerge(reader, commit, entries);
         } else {
             RenameDetector renames = new RenameDetector(reader, diffConfig);
             renames.addAll(entries);
@@ -104,7 +171,7 @@ final class ChangeWalker {
     }
 
     /** A merge's own decisions: files whose result differs from what every parent had. */
-    private static List<DiffEntry> decidedByMerge(ObjectReader reader, RevWalk walk, RevCommit commit,
+    private static List<DiffEntry> decidedByMerge(ObjectReader reader, RevCommit commit,
             List<DiffEntry> againstFirst) throws IOException {
         List<DiffEntry> decided = new ArrayList<>();
         for (DiffEntry entry : againstFirst) {
@@ -112,7 +179,7 @@ final class ChangeWalker {
             ObjectId result = entry.getNewId().toObjectId();
             boolean fromAParent = false;
             for (int p = 1; p < commit.getParentCount() && !fromAParent; p++) {
-                RevCommit other = walk.parseCommit(commit.getParent(p));
+                RevCommit other = commit.getParent(p);
                 try (TreeWalk found = TreeWalk.forPath(reader, path, other.getTree())) {
                     ObjectId there = found == null ? ObjectId.zeroId() : found.getObjectId(0);
                     fromAParent = there.equals(result);

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.clearinghouse.page.Author;
 import org.clearinghouse.page.Revision;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -18,8 +20,6 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
@@ -59,23 +59,15 @@ final class HistoryReader {
         Map<String, Revision> found = new HashMap<>();
         Set<String> wanted = new HashSet<>(paths);
         try (ObjectReader reader = repository.newObjectReader();
-                RevWalk walk = new RevWalk(reader);
-                TreeWalk diff = new TreeWalk(reader)) {
+                RevWalk walk = new RevWalk(reader)) {
+            TreeDiffer differ = new TreeDiffer(reader);
             walk.setRevFilter(RevFilter.ALL);
             walk.markStart(walk.parseCommit(ObjectId.fromString(commitId)));
-            diff.setRecursive(true);
-            diff.setFilter(TreeFilter.ANY_DIFF);
             for (RevCommit commit = walk.next(); commit != null && !wanted.isEmpty(); commit = walk.next()) {
-                diff.reset();
-                if (commit.getParentCount() == 0) {
-                    diff.addTree(new EmptyTreeIterator());
-                } else {
-                    diff.addTree(walk.parseCommit(commit.getParent(0)).getTree());
-                }
-                diff.addTree(commit.getTree());
+                RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
                 Revision revision = null;
-                while (diff.next()) {
-                    String path = diff.getPathString();
+                for (DiffEntry entry : differ.diff(parent == null ? null : parent.getTree(), commit.getTree())) {
+                    String path = pathOf(entry);
                     if (wanted.remove(path)) {
                         if (revision == null) {
                             revision = toRevision(commit);
@@ -92,19 +84,13 @@ final class HistoryReader {
 
     List<FileChange> diff(Optional<String> fromCommit, String toCommit) {
         try (ObjectReader reader = repository.newObjectReader();
-                RevWalk walk = new RevWalk(reader);
-                TreeWalk diff = new TreeWalk(reader)) {
-            diff.setRecursive(true);
-            diff.setFilter(TreeFilter.ANY_DIFF);
-            if (fromCommit.isPresent()) {
-                diff.addTree(walk.parseCommit(ObjectId.fromString(fromCommit.get())).getTree());
-            } else {
-                diff.addTree(new EmptyTreeIterator());
-            }
-            diff.addTree(walk.parseCommit(ObjectId.fromString(toCommit)).getTree());
+                RevWalk walk = new RevWalk(reader)) {
+            ObjectId from = fromCommit.isPresent()
+                    ? walk.parseCommit(ObjectId.fromString(fromCommit.get())).getTree() : null;
+            ObjectId to = walk.parseCommit(ObjectId.fromString(toCommit)).getTree();
             List<FileChange> changes = new ArrayList<>();
-            while (diff.next()) {
-                changes.add(new FileChange(diff.getPathString(), blobIn(diff, 0), blobIn(diff, 1)));
+            for (DiffEntry entry : new TreeDiffer(reader).diff(from, to)) {
+                changes.add(new FileChange(pathOf(entry), blobOf(entry.getOldId()), blobOf(entry.getNewId())));
             }
             return changes;
         } catch (IOException e) {
@@ -112,9 +98,13 @@ final class HistoryReader {
         }
     }
 
-    private static Optional<String> blobIn(TreeWalk diff, int tree) {
-        ObjectId id = diff.getObjectId(tree);
-        return ObjectId.zeroId().equals(id) ? Optional.empty() : Optional.of(id.name());
+    private static String pathOf(DiffEntry entry) {
+        return entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
+    }
+
+    private static Optional<String> blobOf(AbbreviatedObjectId id) {
+        ObjectId full = id.toObjectId();
+        return ObjectId.zeroId().equals(full) ? Optional.empty() : Optional.of(full.name());
     }
 
     static Revision toRevision(RevCommit commit) {

@@ -1,11 +1,14 @@
 package org.clearinghouse.wiki;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.clearinghouse.page.ChangeKind;
 import org.clearinghouse.page.PagePath;
+import org.clearinghouse.page.Revision;
 import org.clearinghouse.render.MarkdownRenderer;
 import org.clearinghouse.search.IndexedCommit;
 import org.clearinghouse.search.RevisionIndex;
@@ -46,7 +49,14 @@ final class RevisionIndexer implements DerivedIndex {
 
     @Override
     public void catchUp(Snapshot snapshot) {
-        String head = snapshot.commitId();
+        catchUpTo(snapshot.commitId());
+    }
+
+    /**
+     * Brings the index up to {@code head}. Needs no snapshot, so at start it runs first and the
+     * snapshot can take every page's last change from it ({@link #lastChangesAt}).
+     */
+    void catchUpTo(String head) {
         Optional<String> at = index.appliedCommit().or(index::indexedCommit);
         if (at.isPresent() && at.get().equals(head)) {
             return;
@@ -54,7 +64,7 @@ final class RevisionIndexer implements DerivedIndex {
         if (at.isEmpty() || !store.hasCommit(at.get()) || !store.isAncestor(at.get(), head)) {
             LOG.info("The revision index {}; rebuilding it from Git", at.isEmpty() ? "is empty or new"
                     : "reflects a commit that is no longer in the branch's history");
-            rebuild(snapshot, done -> { });
+            rebuildAt(head, done -> { });
             return;
         }
         index.append(head, sink -> store.walkChanges(at, head, commit -> sink.accept(indexed(commit))));
@@ -62,14 +72,32 @@ final class RevisionIndexer implements DerivedIndex {
 
     @Override
     public void rebuild(Snapshot snapshot, IntConsumer progress) {
+        rebuildAt(snapshot.commitId(), progress);
+    }
+
+    private void rebuildAt(String head, IntConsumer progress) {
         long started = System.nanoTime();
         int[] commits = {0};
-        index.replaceAll(snapshot.commitId(), sink -> store.walkChanges(Optional.empty(), snapshot.commitId(),
+        index.replaceAll(head, sink -> store.walkChanges(Optional.empty(), head,
                 commit -> {
                     sink.accept(indexed(commit));
                     commits[0]++;
                 }), progress);
         LOG.info("Indexed the history of {} commits in {} ms", commits[0], (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Every page file's last change, by file name, when the index reflects {@code head}; empty
+     * otherwise (the caller then walks the history itself).
+     */
+    Map<String, Revision> lastChangesAt(String head) {
+        if (!index.appliedCommit().or(index::indexedCommit).equals(Optional.of(head))) {
+            return Map.of();
+        }
+        Map<String, Revision> changes = new HashMap<>();
+        index.latestChanges().forEach((path, entry) -> PagePath.tryOf(path)
+                .ifPresent(page -> changes.put(page.fileName(), entry.revision())));
+        return changes;
     }
 
     /** The page changes of one commit; changes to attachments are left out. */

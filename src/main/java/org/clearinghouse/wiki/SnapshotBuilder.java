@@ -31,14 +31,27 @@ final class SnapshotBuilder {
 
     /** Reads every page of {@code commitId} and walks the history once for last changes. */
     Snapshot build(String commitId) {
+        return build(commitId, Map.of());
+    }
+
+    /**
+     * Reads every page of {@code commitId}; each page's last change comes from {@code known}
+     * (file name to revision, e.g. from the revision index) and only the pages missing there
+     * are looked up by walking the history.
+     */
+    Snapshot build(String commitId, Map<String, Revision> known) {
         TreeListing tree = store.tree(commitId);
         Map<String, String> attachments = new HashMap<>();
         Map<PagePath, String> pageBlobs = new HashMap<>();
         tree.files().forEach((file, blob) -> PagePath.fromFileName(file).ifPresentOrElse(
                 page -> pageBlobs.put(page, blob), () -> attachments.put(file, blob)));
-        Set<String> files = new HashSet<>();
-        pageBlobs.keySet().forEach(p -> files.add(p.fileName()));
-        Map<String, Revision> lastChanges = store.lastChanges(commitId, files);
+        Set<String> unknown = new HashSet<>();
+        pageBlobs.keySet().forEach(p -> unknown.add(p.fileName()));
+        unknown.removeAll(known.keySet());
+        Map<String, Revision> lastChanges = new HashMap<>(known);
+        if (!unknown.isEmpty()) {
+            lastChanges.putAll(store.lastChanges(commitId, unknown));
+        }
         Map<PagePath, PageEntry> pages = new ConcurrentHashMap<>();
         pageBlobs.entrySet().parallelStream().forEach(e -> pages.put(e.getKey(),
                 entry(e.getKey(), e.getValue(), lastChanges.get(e.getKey().fileName()), commitId)));

@@ -3,6 +3,7 @@ package org.clearinghouse.wiki;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -49,6 +50,8 @@ public final class Wiki implements AutoCloseable {
     private final PushRules pushRules;
     private volatile Optional<CentralSync> central = Optional.empty();
     private final Optional<SearchIndexer> search;
+    private final Optional<RevisionIndexer> revisions;
+    private final SavedSnapshot saved;
     private final Optional<History> history;
     private final Optional<Diffs> diffs;
     private final Optional<PageReverter> reverter;
@@ -64,8 +67,9 @@ public final class Wiki implements AutoCloseable {
         this.pushRules = new PushRulesOfTheWiki(renderer, limits);
         this.search = indexDir.map(dir -> new SearchIndexer(SearchIndex.open(dir.resolve("pages")), store, renderer));
         search.ifPresent(indexes::add);
-        Optional<RevisionIndexer> revisions = indexDir.map(dir -> new RevisionIndexer(
+        this.revisions = indexDir.map(dir -> new RevisionIndexer(
                 RevisionIndex.open(dir.resolve("revisions")), store, renderer));
+        this.saved = new SavedSnapshot(indexDir.map(dir -> dir.resolve("snapshot.bin")), store, builder);
         revisions.ifPresent(indexes::add);
         this.history = revisions.map(r -> new History(store, r.index()));
         this.diffs = history.map(h -> new Diffs(store, h));
@@ -89,13 +93,34 @@ public final class Wiki implements AutoCloseable {
     public static Wiki open(ContentStore store, MarkdownRenderer renderer, WikiLimits limits,
             Optional<Path> indexDir) {
         Wiki wiki = new Wiki(store, renderer, limits, indexDir);
-        long started = System.nanoTime();
         String head = store.head().orElseThrow(() -> new IllegalStateException("The repository has no commit"));
-        wiki.current.set(wiki.builder.build(head));
+        // The revision index first: it knows every page's last change, which spares the snapshot
+        // a walk of the whole history when it has to be built from scratch.
+        wiki.revisions.ifPresent(r -> wiki.catchUp(r, head));
+        long started = System.nanoTime();
+        wiki.current.set(wiki.saved.load(head, wiki::lastChangesFromIndex));
         LOG.info("Read {} pages at {} in {} ms", wiki.snapshot().pages().size(), head.substring(0, 7),
                 (System.nanoTime() - started) / 1_000_000);
         wiki.catchUpIndexes(wiki.snapshot());
+        wiki.saved.save(wiki.snapshot());
         return wiki;
+    }
+
+    private void catchUp(RevisionIndexer index, String head) {
+        try {
+            index.catchUpTo(head);
+        } catch (RuntimeException e) {
+            LOG.error("The {} index could not catch up with {}", index.name(), head, e);
+        }
+    }
+
+    private Map<String, Revision> lastChangesFromIndex(String head) {
+        try {
+            return revisions.map(r -> r.lastChangesAt(head)).orElse(Map.of());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the last changes from the revision index; walking the history", e);
+            return Map.of();
+        }
     }
 
     private void catchUpIndexes(Snapshot snapshot) {
@@ -116,6 +141,11 @@ public final class Wiki implements AutoCloseable {
             for (DerivedIndex index : indexes) {
                 index.rebuild(snapshot, done -> progress.accept(index.name(), done));
             }
+            // The saved snapshot is a derived file too: read every page afresh (e.g. after an upgrade
+            // that reads outlines differently).
+            Snapshot fresh = saved.rebuild(snapshot.commitId(), this::lastChangesFromIndex);
+            current.set(fresh);
+            saved.save(fresh);
         }
     }
 
@@ -392,6 +422,7 @@ public final class Wiki implements AutoCloseable {
                     LOG.error("Could not close the {} index", index.name(), e);
                 }
             }
+            saved.save(snapshot());
         }
         store.close();
     }
