@@ -7,7 +7,8 @@ package org.clearinghouse.page;
 public abstract sealed class WikiException extends RuntimeException
         permits InvalidPageNameException, PageNotFoundException, RevisionNotFoundException,
                 PageTooLargeException, RenderFailedException, EditConflictException,
-                PageExistsException, InvalidFrontMatterException, BadRequestException {
+                PageExistsException, InvalidFrontMatterException, BadRequestException,
+                UnavailableException {
 
     protected WikiException(String message) {
         super(message);

@@ -17,6 +17,7 @@ import org.clearinghouse.page.PageNotFoundException;
 import org.clearinghouse.page.PageTooLargeException;
 import org.clearinghouse.page.RenderFailedException;
 import org.clearinghouse.page.RevisionNotFoundException;
+import org.clearinghouse.page.UnavailableException;
 import org.clearinghouse.page.WikiException;
 import org.clearinghouse.page.PagePath;
 import org.slf4j.Logger;
@@ -128,6 +129,10 @@ final class ErrorResponses {
         }
         if (e instanceof RenderFailedException) {
             return HttpStatus.UNPROCESSABLE_CONTENT;
+        }
+        if (e instanceof UnavailableException) {
+            ctx.header("Retry-After", "2");
+            return HttpStatus.SERVICE_UNAVAILABLE;
         }
         return HttpStatus.BAD_REQUEST;
     }

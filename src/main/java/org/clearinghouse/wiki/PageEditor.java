@@ -9,10 +9,10 @@ import org.clearinghouse.page.Author;
 import org.clearinghouse.page.EditConflictException;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.page.PageTooLargeException;
+import org.clearinghouse.page.UnavailableException;
 import org.clearinghouse.render.MarkdownRenderer;
 import org.clearinghouse.store.CommitRejectedException;
 import org.clearinghouse.store.ContentStore;
-import org.clearinghouse.store.StoreException;
 import org.clearinghouse.store.TextMerge;
 
 /**
@@ -94,7 +94,7 @@ final class PageEditor {
                 // Someone else committed first: rebuild on the new head (merging again if needed).
             }
         }
-        throw new StoreException("The page could not be saved: the branch kept moving", null);
+        throw new UnavailableException("The page could not be saved: the branch kept moving; nothing was saved. Try again in a moment.");
     }
 
     /** Commits a change of files (rename, delete, upload) built on the head, retrying on races. */
@@ -120,7 +120,7 @@ final class PageEditor {
                 // Re-check the preconditions against the new head and try again.
             }
         }
-        throw new StoreException("The change could not be committed: the branch kept moving", null);
+        throw new UnavailableException("The change could not be committed: the branch kept moving; nothing was saved. Try again in a moment.");
     }
 
     private String read(String blobId) {
@@ -156,7 +156,7 @@ final class PageEditor {
                 break;
             }
         }
-        throw new StoreException("The branch could not be read; nothing was saved. Try again in a moment.", null);
+        throw new UnavailableException("The branch could not be read; nothing was saved. Try again in a moment.");
     }
 
     /** The size limits every write is checked against. */
@@ -179,7 +179,7 @@ final class PageEditor {
 
     private void refuseWhenClosed() {
         if (closed) {
-            throw new StoreException("The wiki is stopping; nothing was saved. Try again in a moment.", null);
+            throw new UnavailableException("The wiki is stopping; nothing was saved. Try again in a moment.");
         }
     }
 
