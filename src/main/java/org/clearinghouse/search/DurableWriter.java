@@ -2,8 +2,11 @@ package org.clearinghouse.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * recorded in it. Thread-safe.
  */
 final class DurableWriter implements Closeable {
+    /** Pages handed to the writer's threads at a time during a rebuild. */
+    private static final int REBUILD_BATCH = 512;
     private static final Logger LOG = LoggerFactory.getLogger(DurableWriter.class);
 
     private final IndexWriter writer;
@@ -85,10 +90,14 @@ final class DurableWriter implements Closeable {
             writer.deleteAll();
             int done = 0;
             try {
+                List<IndexedPage> batch = new ArrayList<>(REBUILD_BATCH);
                 for (IndexedPage page : pages) {
-                    writer.updateDocument(new Term(PageFields.PATH, page.path()), documents.build(page));
-                    progress.accept(++done);
+                    batch.add(page);
+                    if (batch.size() == REBUILD_BATCH) {
+                        done = addAll(batch, done, progress);
+                    }
                 }
+                done = addAll(batch, done, progress);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Search index rebuild failed after {} pages; the last durable commit is kept until a "
                         + "rebuild succeeds", done);
@@ -100,6 +109,31 @@ final class DurableWriter implements Closeable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Adds a batch of pages from several threads: the index writer analyses documents in parallel
+     * (one segment buffer per thread), which is most of a rebuild's time after parsing. Plain adds,
+     * since the index was emptied and page names are unique.
+     */
+    private int addAll(List<IndexedPage> batch, int doneBefore, IntConsumer progress) throws IOException {
+        try {
+            batch.parallelStream().forEach(page -> {
+                try {
+                    writer.addDocument(documents.build(page));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        int done = doneBefore;
+        for (int i = 0; i < batch.size(); i++) {
+            progress.accept(++done);
+        }
+        batch.clear();
+        return done;
     }
 
     /** Makes everything applied so far durable, with the latest applied commit id. */

@@ -112,11 +112,15 @@ final class IndexOpener {
                 || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches();
     }
 
+    private static final double RAM_BUFFER_MB = 48;
+
     private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
         IndexWriterConfig config = new IndexWriterConfig(analyzer);
         config.setOpenMode(mode);
         // Commits are made explicitly, always with the Git commit id; closing must not add one without it.
         config.setCommitOnClose(false);
+        // A rebuild of 20,000 pages flushes a segment per buffer-full; fewer, larger flushes merge less.
+        config.setRAMBufferSizeMB(RAM_BUFFER_MB);
         return config;
     }
 }

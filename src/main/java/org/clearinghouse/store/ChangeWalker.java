@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
@@ -51,6 +52,15 @@ final class ChangeWalker {
      * commits one at a time, in order, on the calling thread.
      */
     void walk(Optional<String> fromExclusive, String to, Consumer<CommitChanges> sink) {
+        walk(fromExclusive, to, changes -> changes, sink);
+    }
+
+    /**
+     * Like {@link #walk(Optional, String, Consumer)}, turning each commit's changes into what the
+     * sink wants with {@code prepare} on the diffing threads (so reading the changed files, say,
+     * is spread over them too); {@code prepare} must be thread-safe.
+     */
+    <T> void walk(Optional<String> fromExclusive, String to, Function<CommitChanges, T> prepare, Consumer<T> sink) {
         DiffConfig diffConfig = repository.getConfig().get(DiffConfig.KEY);
         try (ObjectReader reader = repository.newObjectReader();
                 RevWalk walk = new RevWalk(reader)) {
@@ -70,44 +80,47 @@ final class ChangeWalker {
             int threads = commits.size() < PARALLEL_FROM ? 1
                     : Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
             if (threads == 1) {
+                TreeDiffer differ = new TreeDiffer(reader);
                 for (RevCommit commit : commits) {
-                    sink.accept(changesOf(reader, diffConfig, commit));
+                    sink.accept(prepare.apply(changesOf(differ, reader, diffConfig, commit)));
                 }
             } else {
-                walkInParallel(commits, diffConfig, threads, sink);
+                walkInParallel(commits, diffConfig, threads, prepare, sink);
             }
         } catch (IOException e) {
             throw new StoreException("Could not walk the commits up to " + to, e);
         }
     }
 
-    private void walkInParallel(List<RevCommit> commits, DiffConfig diffConfig, int threads,
-            Consumer<CommitChanges> sink) throws IOException {
+    private <T> void walkInParallel(List<RevCommit> commits, DiffConfig diffConfig, int threads,
+            Function<CommitChanges, T> prepare, Consumer<T> sink) throws IOException {
         List<ObjectReader> readers = java.util.Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<ObjectReader> readerOfThread = ThreadLocal.withInitial(() -> {
             ObjectReader reader = repository.newObjectReader();
             readers.add(reader);
             return reader;
         });
+        ThreadLocal<TreeDiffer> differOfThread = ThreadLocal.withInitial(() -> new TreeDiffer(readerOfThread.get()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "history-walk");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<List<CommitChanges>>> runs = new ArrayList<>();
+            List<Future<List<T>>> runs = new ArrayList<>();
             int run = Math.max(1, Math.min(RUN_LENGTH, (commits.size() + threads - 1) / threads));
             for (int start = 0; start < commits.size(); start += run) {
                 List<RevCommit> slice = commits.subList(start, Math.min(commits.size(), start + run));
                 runs.add(pool.submit(() -> {
-                    List<CommitChanges> changes = new ArrayList<>(slice.size());
+                    List<T> changes = new ArrayList<>(slice.size());
                     for (RevCommit commit : slice) {
-                        changes.add(changesOf(readerOfThread.get(), diffConfig, commit));
+                        changes.add(prepare.apply(changesOf(differOfThread.get(), readerOfThread.get(), diffConfig,
+                                commit)));
                     }
                     return changes;
                 }));
             }
-            for (Future<List<CommitChanges>> done : runs) {
+            for (Future<List<T>> done : runs) {
                 done.get().forEach(sink);
             }
         } catch (InterruptedException e) {
@@ -143,10 +156,10 @@ final class ChangeWalker {
     }
 
     /** Needs the commit's parents parsed: it runs on any thread and must not use the walk. */
-    private static CommitChanges changesOf(ObjectReader reader, DiffConfig diffConfig, RevCommit commit)
-            throws IOException {
+    private static CommitChanges changesOf(TreeDiffer differ, ObjectReader reader, DiffConfig diffConfig,
+            RevCommit commit) throws IOException {
         RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
-        List<DiffEntry> entries = new TreeDiffer(reader).diff(parent == null ? null : parent.getTree(), commit.getTree());
+        List<DiffEntry> entries = differ.diff(parent == null ? null : parent.getTree(), commit.getTree());
         boolean merge = commit.getParentCount() > 1;
         if (merge) {
             entries = decidedByMerge(reader, commit, entries);

@@ -237,6 +237,16 @@ public final class ContentStore implements AutoCloseable {
         walker.walk(fromExclusive, toCommit, sink);
     }
 
+    /**
+     * Like {@link #walkChanges(Optional, String, Consumer)}, with {@code prepare} applied to each
+     * commit on the threads that diff (a long walk uses several): it must be thread-safe. The
+     * sink still gets the results in order, one at a time, on the calling thread.
+     */
+    public <T> void walkChanges(Optional<String> fromExclusive, String toCommit,
+            java.util.function.Function<CommitChanges, T> prepare, Consumer<T> sink) {
+        walker.walk(fromExclusive, toCommit, prepare, sink);
+    }
+
     /** True when {@code ancestor} (40 hex) is {@code descendant} or reachable from it. */
     public boolean isAncestor(String ancestor, String descendant) {
         return walker.isAncestor(ancestor, descendant);

@@ -30,6 +30,13 @@ final class TreeDiffer {
     private static final AbbreviatedObjectId NO_ID = AbbreviatedObjectId.fromObjectId(ObjectId.zeroId());
 
     private final ObjectReader reader;
+    /**
+     * The last trees read: walking commits in order, one commit's tree is the next one's parent
+     * tree, and re-reading a wide tree means rebuilding it from its delta chain.
+     */
+    private final ObjectId[] recentIds = new ObjectId[4];
+    private final byte[][] recentBytes = new byte[4][];
+    private int nextSlot;
 
     TreeDiffer(ObjectReader reader) {
         this.reader = reader;
@@ -132,7 +139,20 @@ final class TreeDiffer {
     }
 
     private byte[] bytesOf(ObjectId tree) throws IOException {
-        return tree == null ? EMPTY : reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+        if (tree == null) {
+            return EMPTY;
+        }
+        for (int i = 0; i < recentIds.length; i++) {
+            if (tree.equals(recentIds[i])) {
+                return recentBytes[i];
+            }
+        }
+        byte[] bytes = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+        int slot = nextSlot;
+        nextSlot = (nextSlot + 1) % recentIds.length;
+        recentIds[slot] = tree.copy();
+        recentBytes[slot] = bytes;
+        return bytes;
     }
 
     /** One parsed entry of a raw tree: offsets into the tree's bytes. */

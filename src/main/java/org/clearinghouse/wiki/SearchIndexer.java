@@ -3,6 +3,7 @@ package org.clearinghouse.wiki;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -46,14 +47,28 @@ final class SearchIndexer implements DerivedIndex {
 
     @Override
     public void catchUp(Snapshot snapshot) {
+        catchUp(snapshot, Map.of());
+    }
+
+    /** True when the next catch-up will rebuild everything (the index is new, or out of this history). */
+    boolean needsRebuild() {
+        Optional<String> at = index.appliedCommit().or(index::indexedCommit);
+        return at.isEmpty() || !store.hasCommit(at.get());
+    }
+
+    /**
+     * Like {@link #catchUp(Snapshot)}, taking pages already parsed ({@code parsed}, by blob id)
+     * from there instead of parsing them again.
+     */
+    void catchUp(Snapshot snapshot, Map<String, PageContent> parsed) {
         Optional<String> at = index.appliedCommit().or(index::indexedCommit);
         if (at.isPresent() && at.get().equals(snapshot.commitId())) {
             return;
         }
-        if (at.isEmpty() || !store.hasCommit(at.get())) {
+        if (needsRebuild()) {
             LOG.info("The search index {}; rebuilding it from Git",
                     at.isEmpty() ? "is empty or new" : "reflects a commit the repository no longer has");
-            rebuild(snapshot, done -> { });
+            rebuild(snapshot, done -> { }, parsed);
             return;
         }
         List<IndexedPage> upserts = new ArrayList<>();
@@ -75,9 +90,13 @@ final class SearchIndexer implements DerivedIndex {
 
     @Override
     public void rebuild(Snapshot snapshot, IntConsumer progress) {
+        rebuild(snapshot, progress, Map.of());
+    }
+
+    private void rebuild(Snapshot snapshot, IntConsumer progress, Map<String, PageContent> parsed) {
         long started = System.nanoTime();
         List<PageEntry> pages = snapshot.pages().stream().filter(SearchIndexer::searchable).toList();
-        index.replaceAll(snapshot.commitId(), () -> new BatchIterator(pages), progress);
+        index.replaceAll(snapshot.commitId(), () -> new BatchIterator(pages, parsed), progress);
         LOG.info("Indexed {} pages for search in {} ms", pages.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -87,8 +106,14 @@ final class SearchIndexer implements DerivedIndex {
     }
 
     IndexedPage indexed(PageEntry entry) {
-        String markdown = PageText.decode(store.blob(entry.blobId()));
-        PageContent content = renderer.content(markdown, entry.path());
+        return indexed(entry, Map.of());
+    }
+
+    private IndexedPage indexed(PageEntry entry, Map<String, PageContent> parsed) {
+        PageContent content = parsed.get(entry.blobId());
+        if (content == null) {
+            content = renderer.content(PageText.decode(store.blob(entry.blobId())), entry.path());
+        }
         var metadata = entry.metadata();
         return new IndexedPage(entry.path().toString(), entry.title(), content.headings(), content.text(),
                 metadata.summary().orElse(""), metadata.tags(), metadata.audience(), metadata.type(),
@@ -103,11 +128,13 @@ final class SearchIndexer implements DerivedIndex {
     /** Reads and parses pages a batch at a time, in parallel, so a rebuild uses every core. */
     private final class BatchIterator implements Iterator<IndexedPage> {
         private final List<PageEntry> pages;
+        private final Map<String, PageContent> parsed;
         private int next;
         private Iterator<IndexedPage> batch = java.util.Collections.emptyIterator();
 
-        BatchIterator(List<PageEntry> pages) {
+        BatchIterator(List<PageEntry> pages, Map<String, PageContent> parsed) {
             this.pages = pages;
+            this.parsed = parsed;
         }
 
         @Override
@@ -123,7 +150,7 @@ final class SearchIndexer implements DerivedIndex {
                 }
                 List<PageEntry> slice = pages.subList(next, Math.min(pages.size(), next + BATCH));
                 next += slice.size();
-                batch = slice.parallelStream().map(SearchIndexer.this::indexed).toList().iterator();
+                batch = slice.parallelStream().map(page -> indexed(page, parsed)).toList().iterator();
             }
             return batch.next();
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.page.Revision;
 import org.clearinghouse.render.MarkdownRenderer;
+import org.clearinghouse.render.PageContent;
 import org.clearinghouse.render.PageOutline;
 import org.clearinghouse.store.ContentStore;
 import org.clearinghouse.store.FileChange;
@@ -40,6 +41,21 @@ final class SnapshotBuilder {
      * are looked up by walking the history.
      */
     Snapshot build(String commitId, Map<String, Revision> known) {
+        return build(commitId, known, false).snapshot();
+    }
+
+    /**
+     * A snapshot and each page's parsed content (outline, headings, text) by blob id: for a start
+     * that must also rebuild the search index, which then need not parse every page a second time.
+     */
+    record WithContent(Snapshot snapshot, Map<String, PageContent> contents) {}
+
+    /** Like {@link #build(String, Map)}, keeping every page's content for the search index. */
+    WithContent buildWithContent(String commitId, Map<String, Revision> known) {
+        return build(commitId, known, true);
+    }
+
+    private WithContent build(String commitId, Map<String, Revision> known, boolean keepContent) {
         TreeListing tree = store.tree(commitId);
         Map<String, String> attachments = new HashMap<>();
         Map<PagePath, String> pageBlobs = new HashMap<>();
@@ -53,9 +69,20 @@ final class SnapshotBuilder {
             lastChanges.putAll(store.lastChanges(commitId, unknown));
         }
         Map<PagePath, PageEntry> pages = new ConcurrentHashMap<>();
-        pageBlobs.entrySet().parallelStream().forEach(e -> pages.put(e.getKey(),
-                entry(e.getKey(), e.getValue(), lastChanges.get(e.getKey().fileName()), commitId)));
-        return new Snapshot(commitId, pages, attachments);
+        Map<String, PageContent> contents = new ConcurrentHashMap<>();
+        pageBlobs.entrySet().parallelStream().forEach(e -> {
+            PagePath page = e.getKey();
+            String blobId = e.getValue();
+            Revision changed = lastChange(lastChanges.get(page.fileName()), commitId);
+            if (keepContent) {
+                PageContent content = renderer.content(PageText.decode(store.blob(blobId)), page);
+                contents.put(blobId, content);
+                pages.put(page, new PageEntry(page, blobId, content.outline(), changed));
+            } else {
+                pages.put(page, entry(page, blobId, lastChanges.get(page.fileName()), commitId));
+            }
+        });
+        return new WithContent(new Snapshot(commitId, pages, attachments), contents);
     }
 
     /** The snapshot of {@code commitId}, re-reading only what changed since {@code previous}. */
@@ -89,7 +116,10 @@ final class SnapshotBuilder {
 
     private PageEntry entry(PagePath page, String blobId, Revision lastChange, String commitId) {
         PageOutline outline = renderer.outline(PageText.decode(store.blob(blobId)), page);
-        Revision changed = lastChange != null ? lastChange : store.revision(commitId);
-        return new PageEntry(page, blobId, outline, changed);
+        return new PageEntry(page, blobId, outline, lastChange(lastChange, commitId));
+    }
+
+    private Revision lastChange(Revision found, String commitId) {
+        return found != null ? found : store.revision(commitId);
     }
 }

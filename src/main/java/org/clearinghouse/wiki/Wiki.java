@@ -15,6 +15,7 @@ import org.clearinghouse.page.Revision;
 import org.clearinghouse.page.WikiException;
 import org.clearinghouse.render.LinkResolver;
 import org.clearinghouse.render.MarkdownRenderer;
+import org.clearinghouse.render.PageContent;
 import org.clearinghouse.render.RenderedPage;
 import org.clearinghouse.search.ChangeQuery;
 import org.clearinghouse.search.RevisionIndex;
@@ -98,9 +99,27 @@ public final class Wiki implements AutoCloseable {
         // a walk of the whole history when it has to be built from scratch.
         wiki.revisions.ifPresent(r -> wiki.catchUp(r, head));
         long started = System.nanoTime();
-        wiki.current.set(wiki.saved.load(head, wiki::lastChangesFromIndex));
+        Map<String, PageContent> parsed = Map.of();
+        Optional<Snapshot> saved = wiki.saved.load(head);
+        if (saved.isPresent()) {
+            wiki.current.set(saved.get());
+        } else if (wiki.search.map(SearchIndexer::needsRebuild).orElse(false)) {
+            // A first start: parse each page once for both the snapshot and the search index.
+            SnapshotBuilder.WithContent built = wiki.builder.buildWithContent(head, wiki.lastChangesFromIndex(head));
+            wiki.current.set(built.snapshot());
+            parsed = built.contents();
+        } else {
+            wiki.current.set(wiki.builder.build(head, wiki.lastChangesFromIndex(head)));
+        }
         LOG.info("Read {} pages at {} in {} ms", wiki.snapshot().pages().size(), head.substring(0, 7),
                 (System.nanoTime() - started) / 1_000_000);
+        if (wiki.search.isPresent() && !parsed.isEmpty()) {
+            try {
+                wiki.search.get().catchUp(wiki.snapshot(), parsed);
+            } catch (RuntimeException e) {
+                LOG.error("The search index could not be built at {}", head, e);
+            }
+        }
         wiki.catchUpIndexes(wiki.snapshot());
         wiki.saved.save(wiki.snapshot());
         return wiki;
@@ -143,8 +162,9 @@ public final class Wiki implements AutoCloseable {
             }
             // The saved snapshot is a derived file too: read every page afresh (e.g. after an upgrade
             // that reads outlines differently).
-            Snapshot fresh = saved.rebuild(snapshot.commitId(), this::lastChangesFromIndex);
+            Snapshot fresh = builder.build(snapshot.commitId(), lastChangesFromIndex(snapshot.commitId()));
             current.set(fresh);
+            saved.forget();
             saved.save(fresh);
         }
     }
