@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * The finished bytes of page views for readers who are not logged in, so that a page at the head
@@ -39,6 +42,7 @@ final class PageCache {
         private volatile String commitId;
         private volatile byte[] gzip;
         private volatile long lastUsed;
+        private volatile HttpField etagField;
         private boolean removed; // guarded by this
 
         private Entry(String key, String etag, byte[] html, String commitId, long expiresAtMillis) {
@@ -51,6 +55,16 @@ final class PageCache {
 
         String etag() {
             return etag;
+        }
+
+        /** The ETag header, encoded once for the handler that answers from the cache. */
+        HttpField etagField() {
+            HttpField field = etagField;
+            if (field == null) {
+                field = new PreEncodedHttpField(HttpHeader.ETAG, etag);
+                etagField = field;
+            }
+            return field;
         }
     }
 
