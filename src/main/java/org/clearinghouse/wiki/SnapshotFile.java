@@ -123,15 +123,17 @@ final class SnapshotFile {
         String commitId = string(in);
         int pageCount = count(in);
         Map<PagePath, PageEntry> pages = new TreeMap<>();
+        // Most names recur (a page's own and every link to it): validate each once, share one object.
+        Map<String, PagePath> names = new HashMap<>();
         for (int i = 0; i < pageCount; i++) {
-            PagePath path = PagePath.of(string(in));
+            PagePath path = names.computeIfAbsent(string(in), PagePath::of);
             String blobId = string(in);
             PageMetadata metadata = metadata(in);
             Optional<String> firstHeading = optional(in);
             int linkCount = count(in);
             TreeSet<PagePath> links = new TreeSet<>();
             for (int l = 0; l < linkCount; l++) {
-                links.add(PagePath.of(string(in)));
+                links.add(names.computeIfAbsent(string(in), PagePath::of));
             }
             pages.put(path, new PageEntry(path, blobId, new PageOutline(metadata, firstHeading, links), revision(in)));
         }
