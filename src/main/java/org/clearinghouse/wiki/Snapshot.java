@@ -3,6 +3,7 @@ package org.clearinghouse.wiki;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,39 +24,70 @@ public final class Snapshot implements LinkResolver {
     private final String commitId;
     private final SortedMap<PagePath, PageEntry> pages;
     private final Map<String, String> attachments;
-    private final Map<PagePath, List<PagePath>> backlinks;
-    private final SortedMap<String, List<PagePath>> tags;
+    private final PagesByKey<PagePath> backlinks;
+    private final PagesByKey<String> tags;
 
     /**
-     * Built after every commit, so it costs one pass over the pages: given a sorted map (the
-     * previous snapshot's pages, updated) the copy takes no comparisons, and the pages are visited
-     * in order, so each page's backlinks and each tag's pages come out sorted by appending.
+     * Built from every page at start: one pass over the pages. Given a sorted map the copy takes
+     * no comparisons; see {@link PagesByKey#of} for the link graph and the tags.
      */
     Snapshot(String commitId, Map<PagePath, PageEntry> pages, Map<String, String> attachments) {
         this.commitId = commitId;
         this.pages = Collections.unmodifiableSortedMap(new TreeMap<>(pages));
         this.attachments = Map.copyOf(attachments);
-        Map<PagePath, List<PagePath>> links = new HashMap<>();
-        SortedMap<String, List<PagePath>> byTag = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (PageEntry page : this.pages.values()) {
-            for (PagePath target : page.outline().links()) {
-                if (!target.equals(page.path())) {
-                    appendOnce(links.computeIfAbsent(target, t -> new ArrayList<>()), page.path());
-                }
-            }
-            for (String tag : page.metadata().tags()) {
-                appendOnce(byTag.computeIfAbsent(tag, t -> new ArrayList<>()), page.path());
-            }
-        }
-        this.backlinks = links;
-        this.tags = byTag;
+        this.backlinks = PagesByKey.of(this.pages.values(), Comparator.naturalOrder(), Snapshot::linksOut);
+        this.tags = PagesByKey.of(this.pages.values(), String.CASE_INSENSITIVE_ORDER, page -> page.metadata().tags());
     }
 
-    /** Pages arrive in order, so a page already listed is the last one. */
-    private static void appendOnce(List<PagePath> paths, PagePath path) {
-        if (paths.isEmpty() || !paths.get(paths.size() - 1).equals(path)) {
-            paths.add(path);
+    private Snapshot(String commitId, SortedMap<PagePath, PageEntry> pages, Map<String, String> attachments,
+            PagesByKey<PagePath> backlinks, PagesByKey<String> tags) {
+        this.commitId = commitId;
+        this.pages = Collections.unmodifiableSortedMap(pages);
+        this.attachments = Collections.unmodifiableMap(attachments);
+        this.backlinks = backlinks;
+        this.tags = tags;
+    }
+
+    /**
+     * The snapshot after a commit that changed a few files: {@code pageChanges} maps each changed
+     * page to its new entry (empty when deleted), {@code attachmentChanges} each changed attachment
+     * to its new blob id. Built after every save, so it re-derives only what the changed pages
+     * touch: the maps are copied shallowly (a sorted copy takes no comparisons) and only the
+     * backlinks and tags those pages carry are rebuilt.
+     */
+    Snapshot advanced(String nextCommitId, Map<PagePath, Optional<PageEntry>> pageChanges,
+            Map<String, Optional<String>> attachmentChanges) {
+        SortedMap<PagePath, PageEntry> nextPages = new TreeMap<>(pages);
+        List<PageEntry> before = new ArrayList<>();
+        List<PageEntry> after = new ArrayList<>();
+        pageChanges.forEach((path, entry) -> {
+            PageEntry old = entry.isPresent() ? nextPages.put(path, entry.get()) : nextPages.remove(path);
+            if (old != null) {
+                before.add(old);
+            }
+            entry.ifPresent(after::add);
+        });
+        Map<String, String> nextAttachments = new HashMap<>(attachments);
+        attachmentChanges.forEach((path, blob) -> {
+            if (blob.isPresent()) {
+                nextAttachments.put(path, blob.get());
+            } else {
+                nextAttachments.remove(path);
+            }
+        });
+        return new Snapshot(nextCommitId, nextPages, nextAttachments,
+                backlinks.updated(before, after, nextPages), tags.updated(before, after, nextPages));
+    }
+
+    /** The pages a page links to, apart from itself. */
+    private static List<PagePath> linksOut(PageEntry page) {
+        List<PagePath> targets = new ArrayList<>();
+        for (PagePath target : page.outline().links()) {
+            if (!target.equals(page.path())) {
+                targets.add(target);
+            }
         }
+        return targets;
     }
 
     /** The commit this snapshot reflects. */
@@ -84,20 +116,20 @@ public final class Snapshot implements LinkResolver {
 
     /** The pages that link to {@code path}, sorted by name. */
     public List<PageEntry> backlinks(PagePath path) {
-        return backlinks.getOrDefault(path, List.of()).stream()
+        return backlinks.get(path).stream()
                 .map(pages::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Every tag in use, with how many pages carry it, sorted case-insensitively. */
     public SortedMap<String, Integer> tagCounts() {
         SortedMap<String, Integer> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        tags.forEach((tag, paths) -> counts.put(tag, paths.size()));
+        tags.asMap().forEach((tag, paths) -> counts.put(tag, paths.size()));
         return counts;
     }
 
     /** The pages carrying {@code tag} (compared case-insensitively), sorted by name. */
     public List<PageEntry> tagged(String tag) {
-        return tags.getOrDefault(tag, List.of()).stream()
+        return tags.get(tag).stream()
                 .map(pages::get).toList();
     }
 
@@ -106,14 +138,6 @@ public final class Snapshot implements LinkResolver {
         Set<String> files = new TreeSet<>();
         pages.keySet().forEach(p -> files.add(p.fileName()));
         return files;
-    }
-
-    Map<PagePath, PageEntry> pageMap() {
-        return pages;
-    }
-
-    Map<String, String> attachmentMap() {
-        return attachments;
     }
 
     /** A link target exists when it is a page or an attachment. */

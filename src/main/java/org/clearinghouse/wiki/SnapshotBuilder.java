@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.page.Revision;
@@ -87,31 +87,27 @@ final class SnapshotBuilder {
 
     /** The snapshot of {@code commitId}, re-reading only what changed since {@code previous}. */
     Snapshot advance(Snapshot previous, String commitId) {
-        List<FileChange> changes = store.diff(java.util.Optional.of(previous.commitId()), commitId);
-        // Sorted like the previous snapshot's, so copying it and building the next take no comparisons.
-        Map<PagePath, PageEntry> pages = new TreeMap<>(previous.pageMap());
-        Map<String, String> attachments = new HashMap<>(previous.attachmentMap());
+        List<FileChange> changes = store.diff(Optional.of(previous.commitId()), commitId);
+        Map<PagePath, Optional<PageEntry>> pageChanges = new HashMap<>();
+        Map<String, Optional<String>> attachmentChanges = new HashMap<>();
         Set<String> changedPages = new HashSet<>();
         for (FileChange change : changes) {
-            var page = PagePath.fromFileName(change.path());
-            if (page.isPresent()) {
-                pages.remove(page.get());
-                if (!change.isDelete()) {
-                    changedPages.add(change.path());
-                }
+            Optional<PagePath> page = PagePath.fromFileName(change.path());
+            if (page.isEmpty()) {
+                attachmentChanges.put(change.path(), change.isDelete() ? Optional.empty() : change.newBlobId());
             } else if (change.isDelete()) {
-                attachments.remove(change.path());
+                pageChanges.put(page.get(), Optional.empty());
             } else {
-                attachments.put(change.path(), change.newBlobId().orElseThrow());
+                changedPages.add(change.path());
             }
         }
         Map<String, Revision> lastChanges = store.lastChanges(commitId, changedPages);
         for (FileChange change : changes) {
             PagePath.fromFileName(change.path()).filter(p -> !change.isDelete()).ifPresent(page ->
-                    pages.put(page, entry(page, change.newBlobId().orElseThrow(),
-                            lastChanges.get(change.path()), commitId)));
+                    pageChanges.put(page, Optional.of(entry(page, change.newBlobId().orElseThrow(),
+                            lastChanges.get(change.path()), commitId))));
         }
-        return new Snapshot(commitId, pages, attachments);
+        return previous.advanced(commitId, pageChanges, attachmentChanges);
     }
 
     private PageEntry entry(PagePath page, String blobId, Revision lastChange, String commitId) {

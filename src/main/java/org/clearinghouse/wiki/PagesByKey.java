@@ -1,0 +1,121 @@
+package org.clearinghouse.wiki;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.clearinghouse.page.PagePath;
+
+/**
+ * An inverted index over the pages of a snapshot: for each key (a link target, a tag), the pages
+ * that carry it, sorted by name, each once. A key is spelled as the first page carrying it spells
+ * it (tags are compared ignoring case). Immutable: a save makes a new one with
+ * {@link #updated}, which copies the map shallowly and rebuilds only the lists of the keys the
+ * changed pages carry, so its cost follows the change and not the size of the wiki (walking every
+ * page's links after every save was the largest part of a save at 20,000 pages). Thread-safe.
+ *
+ * @param <K> the key: a page path or a tag
+ */
+final class PagesByKey<K> {
+    private final Comparator<? super K> order;
+    private final Function<PageEntry, Collection<K>> keysOf;
+    private final SortedMap<K, List<PagePath>> lists;
+
+    private PagesByKey(Comparator<? super K> order, Function<PageEntry, Collection<K>> keysOf,
+            SortedMap<K, List<PagePath>> lists) {
+        this.order = order;
+        this.keysOf = keysOf;
+        this.lists = lists;
+    }
+
+    /**
+     * Indexes {@code pages} (sorted by path) in one pass: pages arrive in order, so each list comes
+     * out sorted by appending, and a page already listed is the last one.
+     */
+    static <K> PagesByKey<K> of(Collection<PageEntry> pages, Comparator<? super K> order,
+            Function<PageEntry, Collection<K>> keysOf) {
+        SortedMap<K, List<PagePath>> lists = new TreeMap<>(order);
+        for (PageEntry page : pages) {
+            for (K key : keysOf.apply(page)) {
+                List<PagePath> paths = lists.computeIfAbsent(key, k -> new ArrayList<>());
+                if (paths.isEmpty() || !paths.get(paths.size() - 1).equals(page.path())) {
+                    paths.add(page.path());
+                }
+            }
+        }
+        return new PagesByKey<>(order, keysOf, lists);
+    }
+
+    /**
+     * The index after some pages changed: {@code before} are the old versions of the pages that
+     * changed or went away, {@code after} the new versions of those changed or added, and
+     * {@code pages} every page once the change is made.
+     */
+    PagesByKey<K> updated(Collection<PageEntry> before, Collection<PageEntry> after, Map<PagePath, PageEntry> pages) {
+        SortedMap<K, List<PagePath>> next = new TreeMap<>(lists); // shallow: unchanged lists are shared
+        SortedMap<K, List<PagePath>> copied = new TreeMap<>(order);
+        for (PageEntry page : before) {
+            for (K key : keysOf.apply(page)) {
+                List<PagePath> paths = writable(next, copied, key);
+                int at = Collections.binarySearch(paths, page.path());
+                if (at >= 0) {
+                    paths.remove(at);
+                }
+            }
+        }
+        for (PageEntry page : after) {
+            for (K key : keysOf.apply(page)) {
+                List<PagePath> paths = writable(next, copied, key);
+                int at = Collections.binarySearch(paths, page.path());
+                if (at < 0) {
+                    paths.add(-at - 1, page.path());
+                }
+            }
+        }
+        for (Map.Entry<K, List<PagePath>> touched : copied.entrySet()) {
+            next.remove(touched.getKey()); // a TreeMap keeps an equal key's old spelling: remove, then put
+            List<PagePath> paths = touched.getValue();
+            if (!paths.isEmpty()) {
+                next.put(spelling(pages.get(paths.get(0)), touched.getKey()), paths);
+            }
+        }
+        return new PagesByKey<>(order, keysOf, next);
+    }
+
+    /** The list of {@code key} in the map being built, copied the first time it is changed. */
+    private static <K> List<PagePath> writable(SortedMap<K, List<PagePath>> next, SortedMap<K, List<PagePath>> copied,
+            K key) {
+        List<PagePath> done = copied.get(key);
+        if (done != null) {
+            return done;
+        }
+        List<PagePath> paths = new ArrayList<>(next.getOrDefault(key, List.of()));
+        copied.put(key, paths);
+        return paths;
+    }
+
+    /** How {@code page}, the first carrying {@code key}, spells it. */
+    private K spelling(PageEntry page, K key) {
+        for (K own : keysOf.apply(page)) {
+            if (order.compare(own, key) == 0) {
+                return own;
+            }
+        }
+        return key;
+    }
+
+    /** The pages carrying {@code key}, sorted by name. */
+    List<PagePath> get(K key) {
+        return Collections.unmodifiableList(lists.getOrDefault(key, List.of()));
+    }
+
+    /** Every key with its pages, in key order. */
+    SortedMap<K, List<PagePath>> asMap() {
+        return Collections.unmodifiableSortedMap(lists);
+    }
+}
