@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.apache.lucene.analysis.Analyzer;
@@ -42,15 +41,13 @@ public final class RevisionIndex implements AutoCloseable {
     private final Directory directory;
     private final RevisionWriter writer;
     private final SearcherManager searchers;
-    /** Bumped after every write; a query first reopens its reader when it lags behind. */
-    private final AtomicLong written = new AtomicLong();
-    private volatile long visible;
-    private final Object reopening = new Object();
+    private final ReopenOnRead freshness;
 
     private RevisionIndex(Analyzer analyzer, IndexOpener.Opened opened, Duration commitInterval) throws IOException {
         this.analyzer = analyzer;
         this.directory = opened.directory();
         this.searchers = new SearcherManager(opened.writer(), null);
+        this.freshness = new ReopenOnRead(searchers);
         this.writer = new RevisionWriter(opened.writer(), opened.committedId(), lastSeq(opened), commitInterval);
     }
 
@@ -105,7 +102,7 @@ public final class RevisionIndex implements AutoCloseable {
     public void append(String headId, Consumer<Consumer<IndexedCommit>> feed) {
         try {
             writer.append(headId, feed);
-            written.incrementAndGet();
+            freshness.written();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot update the revision index", e);
         }
@@ -115,7 +112,7 @@ public final class RevisionIndex implements AutoCloseable {
     public void replaceAll(String headId, Consumer<Consumer<IndexedCommit>> feed, IntConsumer progress) {
         try {
             writer.replaceAll(headId, feed, progress == null ? done -> { } : progress);
-            written.incrementAndGet();
+            freshness.written();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rebuild the revision index", e);
         }
@@ -211,27 +208,10 @@ public final class RevisionIndex implements AutoCloseable {
         T run(IndexSearcher searcher) throws IOException;
     }
 
-    /**
-     * Reopens the reader when a write happened since it was opened: read-your-writes (a save has
-     * returned, so its write is counted) without a reopen per save.
-     */
-    private void catchUpReader() throws IOException {
-        if (visible >= written.get()) {
-            return;
-        }
-        synchronized (reopening) {
-            long wanted = written.get();
-            if (visible < wanted) {
-                searchers.maybeRefreshBlocking(); // sees every write counted before this call
-                visible = wanted;
-            }
-        }
-    }
-
     private <T> T withSearcher(SearcherWork<T> work) {
         IndexSearcher searcher;
         try {
-            catchUpReader();
+            freshness.catchUp();
             searcher = searchers.acquire();
         } catch (AlreadyClosedException e) {
             throw new IllegalStateException("The revision index is closed", e);

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The wiki's page index, in one directory: search, browse and title suggestions over every page,
  * kept up to date by {@link #apply} after each Git commit. A change is searchable as soon as
- * {@code apply} returns (near-real-time readers); it becomes durable at the next Lucene commit,
- * made every few seconds, on {@link #commit()} and on {@link #close()}, stamped with the Git
+ * {@code apply} returns (near-real-time readers, reopened by the first search after a write); it
+ * becomes durable at the next Lucene commit, made every few seconds, on {@link #commit()} and on {@link #close()}, stamped with the Git
  * commit id it reflects ({@link #indexedCommit()}), so a restart catches up from there.
  *
  * <p>Thread-safe: any number of threads may search while others apply changes; writes are
@@ -36,6 +36,7 @@ public final class SearchIndex implements AutoCloseable {
     private final Directory directory;
     private final DurableWriter writer;
     private final SearcherManager searchers;
+    private final ReopenOnRead freshness;
     private final PageSearcher pageSearcher;
     private final TitleSuggester titles;
 
@@ -43,6 +44,7 @@ public final class SearchIndex implements AutoCloseable {
         this.analyzer = analyzer;
         this.directory = opened.directory();
         this.searchers = new SearcherManager(opened.writer(), new PageIndexSearcher.Factory(PageFields.facetsConfig()));
+        this.freshness = new ReopenOnRead(searchers);
         this.writer = new DurableWriter(opened.writer(), new PageDocument(PageFields.facetsConfig()),
                 opened.committedId(), commitInterval);
         this.pageSearcher = new PageSearcher(analyzer);
@@ -87,14 +89,14 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Removes {@code deletedPaths}, then adds or replaces {@code upserts} (by path), and makes the
-     * change visible to the next search before returning. {@code commitId} is recorded with the
+     * Removes {@code deletedPaths}, then adds or replaces {@code upserts} (by path); every search
+     * that starts after this returns sees the change (the first one reopens the reader). {@code commitId} is recorded with the
      * next durable commit.
      */
     public void apply(String commitId, Collection<IndexedPage> upserts, Collection<String> deletedPaths) {
         try {
             writer.apply(commitId, upserts, deletedPaths);
-            searchers.maybeRefreshBlocking(); // read-your-writes: the save's own page is searchable now
+            freshness.written(); // read-your-writes: the next search reopens the reader first
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot update the search index", e);
         }
@@ -107,7 +109,7 @@ public final class SearchIndex implements AutoCloseable {
     public void replaceAll(String commitId, Iterable<IndexedPage> pages, IntConsumer progress) {
         try {
             writer.replaceAll(commitId, pages, progress == null ? done -> { } : progress);
-            searchers.maybeRefreshBlocking();
+            freshness.written();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rebuild the search index", e);
         }
@@ -176,6 +178,7 @@ public final class SearchIndex implements AutoCloseable {
     private <T> T withSearcher(SearcherWork<T> work) {
         PageIndexSearcher searcher;
         try {
+            freshness.catchUp();
             searcher = (PageIndexSearcher) searchers.acquire();
         } catch (AlreadyClosedException e) {
             throw new IllegalStateException("The search index is closed", e);
