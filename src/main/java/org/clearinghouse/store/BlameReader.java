@@ -58,6 +58,6 @@ final class BlameReader {
     }
 
     private Revision revisionOf(String commitId) {
-        return new HistoryReader(repository).revision(commitId);
+        return new HistoryReader(repository, new RecentDiffs()).revision(commitId);
     }
 }

@@ -40,9 +40,11 @@ final class ChangeWalker {
     /** Commits one thread diffs in a row: long enough for its delta cache, short enough to stream. */
     private static final int RUN_LENGTH = 500;
     private final Repository repository;
+    private final RecentDiffs recent;
 
-    ChangeWalker(Repository repository) {
+    ChangeWalker(Repository repository, RecentDiffs recent) {
         this.repository = repository;
+        this.recent = recent;
     }
 
     /**
@@ -156,9 +158,17 @@ final class ChangeWalker {
     }
 
     /** Needs the commit's parents parsed: it runs on any thread and must not use the walk. */
-    private static CommitChanges changesOf(TreeDiffer differ, ObjectReader reader, DiffConfig diffConfig,
+    private CommitChanges changesOf(TreeDiffer differ, ObjectReader reader, DiffConfig diffConfig,
             RevCommit commit) throws IOException {
         RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
+        Optional<List<FileChange>> recorded = commit.getParentCount() == 1
+                ? recent.find(parent.name(), commit.name()) : Optional.empty();
+        Optional<List<PathChange>> known = recorded.isPresent() ? withoutRenames(reader, recorded.get())
+                : Optional.empty();
+        if (known.isPresent()) {
+            return new CommitChanges(HistoryReader.toRevision(commit), Optional.of(parent.name()), false,
+                    known.get());
+        }
         List<DiffEntry> entries = differ.diff(parent == null ? null : parent.getTree(), commit.getTree());
         boolean merge = commit.getParentCount() > 1;
         if (merge) {
@@ -181,6 +191,34 @@ final class ChangeWalker {
         changes.sort(Comparator.comparing(PathChange::path));
         return new CommitChanges(HistoryReader.toRevision(commit),
                 Optional.ofNullable(parent).map(RevCommit::name), merge, changes);
+    }
+
+    /**
+     * The changes of a commit already known to the store (one it wrote), without comparing trees
+     * again, when rename detection could find nothing in them: no file both went away and appeared.
+     */
+    private static Optional<List<PathChange>> withoutRenames(ObjectReader reader, List<FileChange> files)
+            throws IOException {
+        boolean adds = files.stream().anyMatch(f -> f.oldBlobId().isEmpty());
+        boolean deletes = files.stream().anyMatch(FileChange::isDelete);
+        if (adds && deletes) {
+            return Optional.empty();
+        }
+        List<PathChange> changes = new ArrayList<>();
+        for (FileChange file : files) {
+            Optional<String> oldPath = file.oldBlobId().map(blob -> file.path());
+            Optional<String> newPath = file.newBlobId().map(blob -> file.path());
+            PathChange.Type type = oldPath.isEmpty() ? PathChange.Type.ADD
+                    : newPath.isEmpty() ? PathChange.Type.DELETE : PathChange.Type.MODIFY;
+            changes.add(new PathChange(type, oldPath, newPath, blobSize(reader, file.oldBlobId()),
+                    blobSize(reader, file.newBlobId()), file.oldBlobId(), file.newBlobId()));
+        }
+        changes.sort(Comparator.comparing(PathChange::path));
+        return Optional.of(changes);
+    }
+
+    private static long blobSize(ObjectReader reader, Optional<String> blobId) throws IOException {
+        return blobId.isEmpty() ? 0 : reader.getObjectSize(ObjectId.fromString(blobId.get()), Constants.OBJ_BLOB);
     }
 
     /** A merge's own decisions: files whose result differs from what every parent had. */

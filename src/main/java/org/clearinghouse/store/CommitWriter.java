@@ -3,17 +3,11 @@ package org.clearinghouse.store;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clearinghouse.page.Author;
-import org.clearinghouse.page.BadRequestException;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -21,7 +15,6 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
@@ -37,22 +30,27 @@ final class CommitWriter {
     static final Author COMMITTER = new Author("Clearinghouse", "wiki@clearinghouse.invalid");
 
     private final Repository repository;
+    private final RecentDiffs recent;
 
-    CommitWriter(Repository repository) {
+    CommitWriter(Repository repository, RecentDiffs recent) {
         this.repository = repository;
+        this.recent = recent;
     }
+
+    /** A tree written, and the files it changed relative to its base when they are plain files. */
+    private record WrittenTree(ObjectId id, Optional<List<FileChange>> changes) {}
 
     String commit(Optional<String> base, Map<String, Optional<byte[]>> changes, Author author,
             String message) throws CommitRejectedException {
         RepositoryOpener.applyJGitDurability(repository);
         try (ObjectInserter inserter = repository.newObjectInserter()) {
             ObjectId baseId = base.map(ObjectId::fromString).orElse(null);
-            ObjectId tree = writeTree(baseId, changes, inserter);
+            WrittenTree tree = writeTree(baseId, changes, inserter);
 
             Instant now = Instant.now();
             PersonIdent ident = new PersonIdent(author.name(), author.email(), now, ZoneId.systemDefault());
             CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(tree);
+            commit.setTreeId(tree.id());
             if (baseId != null) {
                 commit.setParentId(baseId);
             }
@@ -63,6 +61,9 @@ final class CommitWriter {
             ObjectId commitId = inserter.insert(commit);
             inserter.flush();
             moveBranch(baseId, commitId, message);
+            if (baseId != null) {
+                tree.changes().ifPresent(known -> recent.remember(baseId.name(), commitId.name(), known));
+            }
             return commitId.name();
         } catch (IOException e) {
             throw new StoreException("Could not write the commit", e);
@@ -72,7 +73,7 @@ final class CommitWriter {
     /** Writes the tree of {@code base} with {@code changes} applied; answers the tree id. */
     String tree(Optional<String> base, Map<String, Optional<byte[]>> changes) {
         try (ObjectInserter inserter = repository.newObjectInserter()) {
-            ObjectId tree = writeTree(base.map(ObjectId::fromString).orElse(null), changes, inserter);
+            ObjectId tree = writeTree(base.map(ObjectId::fromString).orElse(null), changes, inserter).id();
             inserter.flush();
             return tree.name();
         } catch (IOException e) {
@@ -91,34 +92,12 @@ final class CommitWriter {
         }
     }
 
-    private ObjectId writeTree(ObjectId baseId, Map<String, Optional<byte[]>> changes, ObjectInserter inserter)
+    private WrittenTree writeTree(ObjectId baseId, Map<String, Optional<byte[]>> changes, ObjectInserter inserter)
             throws IOException {
         try (ObjectReader reader = inserter.newReader(); RevWalk walk = new RevWalk(reader)) {
-            DirCache index = DirCache.newInCore();
-            DirCacheBuilder builder = index.builder();
-            if (baseId != null) {
-                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, walk.parseCommit(baseId).getTree());
-            }
-            builder.finish();
-            refuseFileFolderClashes(index, changes);
-            DirCacheEditor editor = index.editor();
-            for (Map.Entry<String, Optional<byte[]>> change : changes.entrySet()) {
-                String path = change.getKey();
-                if (change.getValue().isEmpty()) {
-                    editor.add(new DirCacheEditor.DeletePath(path));
-                } else {
-                    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, change.getValue().get());
-                    editor.add(new DirCacheEditor.PathEdit(path) {
-                        @Override
-                        public void apply(DirCacheEntry entry) {
-                            entry.setFileMode(FileMode.REGULAR_FILE);
-                            entry.setObjectId(blob);
-                        }
-                    });
-                }
-            }
-            editor.finish();
-            return index.writeTree(inserter);
+            TreeEdit edit = new TreeEdit(reader, inserter);
+            ObjectId tree = edit.write(baseId == null ? null : walk.parseCommit(baseId).getTree(), changes);
+            return new WrittenTree(tree, edit.changes());
         }
     }
 
@@ -153,39 +132,6 @@ final class CommitWriter {
                 default -> throw new IOException("Could not move the branch: " + result);
             }
         }
-    }
-
-    /**
-     * A file and a folder of the same name ({@code a.md} and {@code a.md/x.pdf}) cannot both be
-     * in a Git tree, and JGit's editor would silently drop one of them to make room: refuse such a
-     * change instead, before anything is written.
-     */
-    private static void refuseFileFolderClashes(DirCache index, Map<String, Optional<byte[]>> changes) {
-        for (Map.Entry<String, Optional<byte[]>> change : changes.entrySet()) {
-            if (change.getValue().isEmpty()) {
-                continue;
-            }
-            String path = change.getKey();
-            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
-                String folder = path.substring(0, slash);
-                boolean fileThere = index.findEntry(folder) >= 0 && !isDeleted(changes, folder);
-                if (fileThere || changes.getOrDefault(folder, Optional.empty()).isPresent()) {
-                    throw clash(folder);
-                }
-            }
-            if (index.getEntriesWithin(path).length > 0) {
-                throw clash(path);
-            }
-        }
-    }
-
-    private static boolean isDeleted(Map<String, Optional<byte[]>> changes, String path) {
-        return changes.containsKey(path) && changes.get(path).isEmpty();
-    }
-
-    private static BadRequestException clash(String path) {
-        return new BadRequestException("The name " + path + " is used both as a file and as a folder; "
-                + "choose another name.");
     }
 
     private static String firstLine(String message) {

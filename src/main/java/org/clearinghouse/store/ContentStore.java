@@ -52,9 +52,10 @@ public final class ContentStore implements AutoCloseable {
 
     private ContentStore(Repository repository) {
         this.repository = repository;
-        this.writer = new CommitWriter(repository);
-        this.history = new HistoryReader(repository);
-        this.walker = new ChangeWalker(repository);
+        RecentDiffs recent = new RecentDiffs();
+        this.writer = new CommitWriter(repository, recent);
+        this.history = new HistoryReader(repository, recent);
+        this.walker = new ChangeWalker(repository, recent);
         this.blamer = new BlameReader(repository);
     }
 

@@ -31,9 +31,11 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 final class HistoryReader {
     private final Repository repository;
+    private final RecentDiffs recent;
 
-    HistoryReader(Repository repository) {
+    HistoryReader(Repository repository, RecentDiffs recent) {
         this.repository = repository;
+        this.recent = recent;
     }
 
     Revision revision(String commitId) {
@@ -64,6 +66,14 @@ final class HistoryReader {
             walk.setRevFilter(RevFilter.ALL);
             walk.markStart(walk.parseCommit(ObjectId.fromString(commitId)));
             for (RevCommit commit = walk.next(); commit != null && !wanted.isEmpty(); commit = walk.next()) {
+                Optional<List<FileChange>> known = commit.getParentCount() == 1
+                        ? recent.find(commit.getParent(0).name(), commit.name()) : Optional.empty();
+                if (known.isPresent()) {
+                    Revision revision = toRevision(commit);
+                    known.get().stream().map(FileChange::path).filter(wanted::remove)
+                            .forEach(path -> found.put(path, revision));
+                    continue;
+                }
                 RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
                 Revision revision = null;
                 for (DiffEntry entry : differ.diff(parent == null ? null : parent.getTree(), commit.getTree())) {
@@ -83,6 +93,10 @@ final class HistoryReader {
     }
 
     List<FileChange> diff(Optional<String> fromCommit, String toCommit) {
+        Optional<List<FileChange>> known = fromCommit.flatMap(from -> recent.find(from, toCommit));
+        if (known.isPresent()) {
+            return known.get();
+        }
         try (ObjectReader reader = repository.newObjectReader();
                 RevWalk walk = new RevWalk(reader)) {
             ObjectId from = fromCommit.isPresent()
@@ -92,6 +106,7 @@ final class HistoryReader {
             for (DiffEntry entry : new TreeDiffer(reader).diff(from, to)) {
                 changes.add(new FileChange(pathOf(entry), blobOf(entry.getOldId()), blobOf(entry.getNewId())));
             }
+            fromCommit.ifPresent(from -> recent.remember(from, toCommit, changes));
             return changes;
         } catch (IOException e) {
             throw new StoreException("Could not compare " + fromCommit + " with " + toCommit, e);
