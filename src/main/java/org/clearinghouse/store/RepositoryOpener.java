@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ConfigConstants;
@@ -109,8 +110,15 @@ final class RepositoryOpener {
     }
 
     /**
-     * Makes JGit fsync objects and refs (both off by default). Called again before each commit,
-     * since JGit re-reads the config file when it changes on disk and would drop these values.
+     * Makes JGit fsync objects and refs (both off by default), and deflate the loose objects a
+     * save writes at the fastest level. Called again before each commit, since JGit re-reads the
+     * config file when it changes on disk and would drop these values.
+     *
+     * <p>Why the compression level: a save rewrites every tree on its path, and a folder of
+     * 20,000 pages is a 1.3 MB tree; at zlib's default level deflating it took longer than the
+     * rest of the save, while the fastest level takes half the time for a file about 6% larger.
+     * Packs keep the default level ({@code pack.compression}), so {@code git gc} and clones
+     * compress as before. A level set in the config file is left alone.
      */
     static void applyJGitDurability(Repository repository) {
         StoredConfig config = repository.getConfig();
@@ -118,6 +126,13 @@ final class RepositoryOpener {
         if (!config.getBoolean(core, "fsyncObjectFiles", false) || !config.getBoolean(core, "fsyncRefFiles", false)) {
             config.setBoolean(core, null, "fsyncObjectFiles", true);
             config.setBoolean(core, null, "fsyncRefFiles", true);
+        }
+        if (config.getString(core, null, ConfigConstants.CONFIG_KEY_COMPRESSION) == null) {
+            String pack = ConfigConstants.CONFIG_PACK_SECTION;
+            if (config.getString(pack, null, ConfigConstants.CONFIG_KEY_COMPRESSION) == null) {
+                config.setInt(pack, null, ConfigConstants.CONFIG_KEY_COMPRESSION, Deflater.DEFAULT_COMPRESSION);
+            }
+            config.setInt(core, null, ConfigConstants.CONFIG_KEY_COMPRESSION, Deflater.BEST_SPEED);
         }
     }
 
