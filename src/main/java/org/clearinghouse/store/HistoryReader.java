@@ -106,7 +106,6 @@ final class HistoryReader {
             for (DiffEntry entry : new TreeDiffer(reader).diff(from, to)) {
                 changes.add(new FileChange(pathOf(entry), blobOf(entry.getOldId()), blobOf(entry.getNewId())));
             }
-            fromCommit.ifPresent(from -> recent.remember(from, toCommit, changes));
             return changes;
         } catch (IOException e) {
             throw new StoreException("Could not compare " + fromCommit + " with " + toCommit, e);

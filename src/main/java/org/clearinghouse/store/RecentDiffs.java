@@ -10,9 +10,10 @@ import java.util.Optional;
  * parent once rather than by every reader after each save (the snapshot, the search index, the
  * last-change lookup and the revision index each asked). Comparing two trees means inflating and
  * parsing both; a flat folder of 20,000 pages is a 1.3 MB tree, so each comparison cost several
- * milliseconds. A commit this process writes is recorded by its writer, which knows the change
- * without comparing anything. Entries never go stale (commits are immutable); the oldest are
- * dropped. Thread-safe.
+ * milliseconds. Only commits this process writes are recorded, by their writer, which knows the
+ * change without comparing anything and only records changes of plain files (so a reader never
+ * meets a submodule or a mode change here). Entries never go stale (commits are immutable); the
+ * oldest are dropped. Thread-safe.
  */
 final class RecentDiffs {
     private static final int CAPACITY = 32;
