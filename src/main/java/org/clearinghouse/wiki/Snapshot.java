@@ -109,6 +109,11 @@ public final class Snapshot implements LinkResolver {
         return Optional.ofNullable(attachments.get(path));
     }
 
+    /** Every attachment's path and blob id (for saving the snapshot). */
+    Map<String, String> attachmentMap() {
+        return attachments;
+    }
+
     /** Attachment paths starting with {@code prefix}, sorted. */
     public List<String> attachmentsUnder(String prefix) {
         return attachments.keySet().stream().filter(p -> p.startsWith(prefix)).sorted().toList();
