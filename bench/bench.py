@@ -678,6 +678,8 @@ def parse_args(argv):
     ap.add_argument("--offline", action="store_true", help="build with mvn -o")
     ap.add_argument("--java-opts", default=os.environ.get("JAVA_OPTS", "-Xms256m -Xmx768m"),
                     help="JVM options for the server (default: $JAVA_OPTS, else the heap of docs/DEPLOYMENT.md)")
+    ap.add_argument("--first-views", type=int, default=0,
+                    help="pages viewed once before the page-view runs (0: every page; a spread sample otherwise)")
     ap.add_argument("--searches", type=int, default=600, help="timed search requests")
     ap.add_argument("--history-requests", type=int, default=100, help="timed history requests per kind")
     ap.add_argument("--saves", type=int, default=200, help="sequential saves (at most --save-seconds)")
@@ -751,8 +753,12 @@ def main(argv):
 
     nginx = None
     try:
-        log("first view of every page (%d)" % len(pages))
-        res["first_views"] = visit_all(a, pages)
+        viewed = pages
+        if 0 < a.first_views < len(pages):
+            step = len(pages) / a.first_views
+            viewed = [pages[int(i * step)] for i in range(a.first_views)]
+        log("first view of %d of the %d pages" % (len(viewed), len(pages)))
+        res["first_views"] = visit_all(a, viewed)
         log("  %s" % res["first_views"])
         c = httpc.Client(a.port)
         hot_url = "/wiki/" + httpc.quote_path(hot)

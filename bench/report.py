@@ -244,8 +244,9 @@ def section(res):
             f0(sw.get("bytes_per_resp")), sw.get("foreign_cpu_pct"), sw.get("load", "")))
     fv = res["first_views"]
     L.append("")
-    L.append("First view of every page after the warm start (renders each once; 4 client threads): %s pages "
+    L.append("First view of %s after the warm start (renders each once; 4 client threads): %s pages "
              "in %s s, %s pages/s, p50 %s ms, p99 %s ms, %d errors%s." % (
+                 "every page" if fv["pages"] >= res["corpus"]["pages"] else "a spread sample of the pages",
                  f0(fv["pages"]), f1(fv["seconds"]), f0(fv["rate"]), f2(fv["p50_ms"]), f2(fv["p99_ms"]),
                  fv["errors"], ("; %d shown with a render error, e.g. %s" % (fv["render_errors"], ", ".join(
                      "`%s`" % p for p in fv.get("render_error_examples", [])[:3]))) if fv.get("render_errors") else ""))

@@ -110,8 +110,22 @@ public final class SearchIndex implements AutoCloseable {
         try {
             writer.replaceAll(commitId, pages, progress == null ? done -> { } : progress);
             freshness.written();
+            writer.mergeDownLater(this::reopenOnMerged);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rebuild the search index", e);
+        }
+    }
+
+    /**
+     * Moves searches onto the merged segment at once: the reader on the old segments is let go,
+     * so their files can be deleted at the next commit instead of lingering until a restart.
+     */
+    private void reopenOnMerged() {
+        freshness.written();
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+            LOG.info("Searches move to the merged index on their next reopen ({})", e.toString());
         }
     }
 
