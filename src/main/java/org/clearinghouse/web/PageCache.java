@@ -242,11 +242,17 @@ final class PageCache {
             if (bytes.get() <= budgetBytes) {
                 return;
             }
-            List<Entry> all = new ArrayList<>(entries.values());
-            all.sort(Comparator.comparingLong(e -> e.lastUsed));
+            // Sorted by a copy of each entry's last use: readers keep touching entries meanwhile,
+            // and sorting on a value that changes under the sort breaks its contract (it throws).
+            record Use(Entry entry, long lastUsed) {}
+            List<Use> all = new ArrayList<>(entries.size());
+            for (Entry entry : entries.values()) {
+                all.add(new Use(entry, entry.lastUsed));
+            }
+            all.sort(Comparator.comparingLong(Use::lastUsed));
             int drop = Math.max(1, all.size() / 10);
             for (int i = 0; i < all.size() && (i < drop || bytes.get() > budgetBytes); i++) {
-                Entry entry = all.get(i);
+                Entry entry = all.get(i).entry();
                 if (entries.remove(entry.key, entry)) {
                     forget(entry);
                 }

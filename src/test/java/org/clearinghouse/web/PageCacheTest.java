@@ -55,6 +55,50 @@ class PageCacheTest {
     }
 
     @Test
+    void evictionKeepsWorkingWhileReadersTouchEntries() throws Exception {
+        // Readers change each entry's last use while a put sorts the entries to evict: with a
+        // live value in the comparator the sort threw "Comparison method violates its general
+        // contract", and the page view that caused the eviction answered 500.
+        String page = "x".repeat(500);
+        PageCache cache = new PageCache(200_000);
+        int keys = 2_000;
+        for (int i = 0; i < keys; i++) {
+            cache.put("k" + i, "\"e\"", "c", page, 60_000);
+        }
+        java.util.List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<Thread> readers = new java.util.ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            int seed = t;
+            Thread reader = new Thread(() -> {
+                java.util.Random random = new java.util.Random(seed);
+                while (running.get()) {
+                    cache.fresh("k" + random.nextInt(keys), "c");
+                }
+            });
+            reader.start();
+            readers.add(reader);
+        }
+        try {
+            for (int i = 0; i < 20_000; i++) {
+                try {
+                    cache.put("k" + (i % keys), "\"e\"", "c", page, 60_000);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                    break;
+                }
+            }
+        } finally {
+            running.set(false);
+            for (Thread reader : readers) {
+                reader.join();
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(cache.bytes()).isLessThanOrEqualTo(200_000);
+    }
+
+    @Test
     void relativeTimesAreStableUntilTheirTextChanges() {
         OffsetDateTime now = OffsetDateTime.now();
         assertThat(Models.relativeStableFor(now.minusSeconds(10))).isBetween(Duration.ofSeconds(49), Duration.ofSeconds(50));
