@@ -676,7 +676,7 @@ def parse_args(argv):
                     help="build from a copy of the working tree (snapshot), in place (tree), or from HEAD")
     ap.add_argument("--jar", help="use this jar instead of building one")
     ap.add_argument("--offline", action="store_true", help="build with mvn -o")
-    ap.add_argument("--java-opts", default=os.environ.get("JAVA_OPTS", "-Xms256m -Xmx768m"),
+    ap.add_argument("--java-opts", default=os.environ.get("JAVA_OPTS", "-Xms256m -Xmx640m"),
                     help="JVM options for the server (default: $JAVA_OPTS, else the heap of docs/DEPLOYMENT.md)")
     ap.add_argument("--first-views", type=int, default=0,
                     help="pages viewed once before the page-view runs (0: every page; a spread sample otherwise)")
