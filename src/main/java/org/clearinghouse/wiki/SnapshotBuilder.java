@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.page.Revision;
 import org.clearinghouse.render.MarkdownRenderer;
@@ -22,6 +23,8 @@ import org.clearinghouse.store.TreeListing;
  * Thread-safe (stateless apart from its collaborators).
  */
 final class SnapshotBuilder {
+    /** Characters of page text a first start keeps for the search index: an eighth of the heap. */
+    private static final long KEPT_TEXT_BUDGET = Runtime.getRuntime().maxMemory() / 8;
     private final ContentStore store;
     private final MarkdownRenderer renderer;
 
@@ -70,13 +73,18 @@ final class SnapshotBuilder {
         }
         Map<PagePath, PageEntry> pages = new ConcurrentHashMap<>();
         Map<String, PageContent> contents = new ConcurrentHashMap<>();
+        AtomicLong keptChars = new AtomicLong();
         pageBlobs.entrySet().parallelStream().forEach(e -> {
             PagePath page = e.getKey();
             String blobId = e.getValue();
             Revision changed = lastChange(lastChanges.get(page.fileName()), commitId);
             if (keepContent) {
                 PageContent content = renderer.content(PageText.decode(store.blob(blobId)), page);
-                contents.put(blobId, content);
+                // Kept within a share of the heap: past it (a very large wiki), the search index
+                // parses the remaining pages again rather than the start running out of memory.
+                if (keptChars.addAndGet(content.text().length()) <= KEPT_TEXT_BUDGET) {
+                    contents.put(blobId, content);
+                }
                 pages.put(page, new PageEntry(page, blobId, content.outline(), changed));
             } else {
                 pages.put(page, entry(page, blobId, lastChanges.get(page.fileName()), commitId));
