@@ -1,8 +1,10 @@
 package org.clearinghouse.store;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +17,7 @@ import java.util.function.Function;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.NullProgressMonitor;
@@ -108,22 +111,32 @@ final class ChangeWalker {
             thread.setDaemon(true);
             return thread;
         });
-        try {
-            List<Future<List<T>>> runs = new ArrayList<>();
+        try (ObjectReader ownReader = repository.newObjectReader()) {
+            TreeDiffer ownDiffer = new TreeDiffer(ownReader);
             int run = Math.max(1, Math.min(RUN_LENGTH, (commits.size() + threads - 1) / threads));
-            for (int start = 0; start < commits.size(); start += run) {
-                List<RevCommit> slice = commits.subList(start, Math.min(commits.size(), start + run));
-                runs.add(pool.submit(() -> {
-                    List<T> changes = new ArrayList<>(slice.size());
-                    for (RevCommit commit : slice) {
-                        changes.add(prepare.apply(changesOf(differOfThread.get(), readerOfThread.get(), diffConfig,
-                                commit)));
+            // A few runs ahead of the sink, not all of them: finished runs wait in memory.
+            Deque<Run<T>> pending = new ArrayDeque<>();
+            int next = 0;
+            while (next < commits.size() || !pending.isEmpty()) {
+                while (next < commits.size() && pending.size() < 2 * threads) {
+                    List<RevCommit> slice = commits.subList(next, Math.min(commits.size(), next + run));
+                    pending.add(new Run<>(slice, pool.submit(() -> diffAll(slice, differOfThread.get(),
+                            readerOfThread.get(), diffConfig, prepare))));
+                    next += slice.size();
+                }
+                Run<T> oldest = pending.removeFirst();
+                List<T> changes;
+                try {
+                    changes = oldest.result().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof LargeObjectException)) {
+                        throw e;
                     }
-                    return changes;
-                }));
-            }
-            for (Future<List<T>> done : runs) {
-                done.get().forEach(sink);
+                    // A large tree did not fit beside the other threads' work (or zlib held the heap
+                    // too long): this run again, alone, on the caller's thread.
+                    changes = diffAll(oldest.commits(), ownDiffer, ownReader, diffConfig, prepare);
+                }
+                changes.forEach(sink);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -155,6 +168,18 @@ final class ChangeWalker {
         } catch (IOException e) {
             throw new StoreException("Could not compare " + ancestor + " with " + descendant, e);
         }
+    }
+
+    /** A slice of the commits and the diffs a pool thread is making of them. */
+    private record Run<T>(List<RevCommit> commits, Future<List<T>> result) {}
+
+    private <T> List<T> diffAll(List<RevCommit> slice, TreeDiffer differ, ObjectReader reader, DiffConfig diffConfig,
+            Function<CommitChanges, T> prepare) throws IOException {
+        List<T> changes = new ArrayList<>(slice.size());
+        for (RevCommit commit : slice) {
+            changes.add(prepare.apply(changesOf(differ, reader, diffConfig, commit)));
+        }
+        return changes;
     }
 
     /** Needs the commit's parents parsed: it runs on any thread and must not use the walk. */

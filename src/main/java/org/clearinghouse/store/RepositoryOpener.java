@@ -44,7 +44,7 @@ final class RepositoryOpener {
 
     private static final long PACK_WINDOWS_BYTES = 64L << 20;
     private static final int PACK_WINDOW_BYTES = 64 << 10;
-    private static final int DELTA_BASES_BYTES = 32 << 20;
+    private static final int DELTA_BASES_BYTES = 16 << 20;
 
     static {
         sizeObjectCaches();

@@ -47,6 +47,35 @@ class ChangeHistoryTest {
     }
 
     @Test
+    void aLongHistoryIsWalkedOnSeveralThreadsAndStillReportedInOrder() throws Exception {
+        List<String> commits = new ArrayList<>();
+        commits.add(seedCommit);
+        for (int i = 0; i < 400; i++) {
+            String file = "p" + (i % 9) + ".md";
+            commits.add(store.commit(store.head(), Map.of(file, Optional.of(("# P\n\nEdit " + i + ".\n")
+                    .getBytes(StandardCharsets.UTF_8))), i % 2 == 0 ? ALICE : BOB, "Edit " + i));
+        }
+        store.close();
+        // A fresh store: it has no record of the commits it wrote, so every one is diffed from trees.
+        store = ContentStore.openOrSeed(dir.resolve("content.git"), dir.resolve("seed"));
+        List<CommitChanges> walked = new ArrayList<>();
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        store.walkChanges(Optional.empty(), commits.get(commits.size() - 1), changes -> {
+            threads.add(Thread.currentThread().getName());
+            return changes;
+        }, walked::add);
+
+        assertThat(walked).extracting(c -> c.revision().id()).containsExactlyElementsOf(commits);
+        for (int i = 0; i < 400; i++) {
+            CommitChanges commit = walked.get(i + 1);
+            assertThat(commit.parent()).contains(commits.get(i));
+            assertThat(commit.changes()).extracting(PathChange::path).containsExactly("p" + (i % 9) + ".md");
+            assertThat(commit.changes().get(0).type()).isEqualTo(i < 9 ? PathChange.Type.ADD : PathChange.Type.MODIFY);
+        }
+        assertThat(threads).as("diffed off the calling thread").noneMatch(Thread.currentThread().getName()::equals);
+    }
+
+    @Test
     void reportsEachCommitOldestFirstWithKindsSizesAndRenames() throws Exception {
         String modify = commit(Map.of("Home.md", Optional.of("# Home\n\nWelcome!\n")), ALICE, "Welcome");
         Map<String, Optional<String>> rename = new LinkedHashMap<>();
