@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  */
 final class SnapshotFile {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotFile.class);
+    /**
+     * Raise the number whenever the format changes or outlines are read differently (links,
+     * headings, front matter): a file with another number is ignored and every page read again.
+     */
     private static final String MAGIC = "clearinghouse-snapshot 1";
     /** No page name, link list or message comes near this; a larger count means a damaged file. */
     private static final int MAX_COUNT = 10_000_000;
