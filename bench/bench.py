@@ -164,15 +164,16 @@ def stop(proc, sig=signal.SIGTERM, grace=30):
 # ---------------------------------------------------------------- the server
 
 class Server:
-    def __init__(self, a, jar, data, label):
+    def __init__(self, a, jar, data, label, extra_opts=()):
         self.a, self.jar, self.data, self.label = a, jar, data, label
+        self.extra_opts = list(extra_opts)
         self.proc = None
 
     def start(self, probe_query):
         """Starts the server; answers seconds until /health is 200 and a search finds the probe."""
         wait_port_free(self.a.port)
         logf = open(os.path.join(self.a.work, "server-%s.log" % self.label), "w")
-        cmd = ["java"] + self.a.java_opts.split() + ["-jar", self.jar, "serve", "--port", str(self.a.port),
+        cmd = ["java"] + self.a.java_opts.split() + self.extra_opts + ["-jar", self.jar, "serve", "--port", str(self.a.port),
                                                     "--data", self.data, "--seed", self.a.empty_seed]
         log("starting: " + " ".join(cmd))
         t0 = time.perf_counter()
@@ -678,6 +679,8 @@ def parse_args(argv):
     ap.add_argument("--offline", action="store_true", help="build with mvn -o")
     ap.add_argument("--java-opts", default=os.environ.get("JAVA_OPTS", "-Xms256m -Xmx640m"),
                     help="JVM options for the server (default: $JAVA_OPTS, else the heap of docs/DEPLOYMENT.md)")
+    ap.add_argument("--cds", action="store_true",
+                    help="AppCDS: the cold start writes a class-data archive, later starts map it")
     ap.add_argument("--first-views", type=int, default=0,
                     help="pages viewed once before the page-view runs (0: every page; a spread sample otherwise)")
     ap.add_argument("--searches", type=int, default=600, help="timed search requests")
@@ -738,14 +741,20 @@ def main(argv):
     res["repo_mb"] = du_mb(os.path.join(data, "content.git"))
 
     # Cold start: no index. Then warm start: index at head.
-    srv = Server(a, jar, data, "cold")
+    # With --cds the cold start's JVM writes a class-data archive on exit (AppCDS, JDK 17) and
+    # every later start maps it: docs/DEPLOYMENT.md shows the same two steps.
+    archive = os.path.join(a.work, "clearinghouse.jsa")
+    if a.cds and os.path.exists(archive):
+        os.remove(archive)
+    srv = Server(a, jar, data, "cold", ["-XX:ArchiveClassesAtExit=" + archive] if a.cds else [])
     health, ready = srv.start(probe)
     res["cold_start"] = {"health_s": round(health, 2), "search_ready_s": round(ready, 2),
                          "rss_mb": rss_mb(srv.pid)[0]}
     log("cold start: /health after %.1f s, search ready after %.1f s" % (health, ready))
     srv.stop()
     res["index_mb"] = du_mb(os.path.join(data, "index"))
-    srv = Server(a, jar, data, "warm")
+    a.cds_opts = ["-XX:SharedArchiveFile=" + archive] if a.cds else []
+    srv = Server(a, jar, data, "warm", a.cds_opts)
     health, ready = srv.start(probe)
     res["warm_start"] = {"health_s": round(health, 2), "search_ready_s": round(ready, 2),
                          "rss_mb": rss_mb(srv.pid)[0]}
