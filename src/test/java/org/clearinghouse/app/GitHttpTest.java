@@ -104,9 +104,10 @@ class GitHttpTest {
         return "http://" + (credentials == null ? "" : credentials + "@") + "127.0.0.1:" + wiki.app().port() + "/wiki.git";
     }
 
-    private record Result(int exit, String output) {}
+    record Result(int exit, String output) {}
 
-    private static Result git(Path workDir, String... args) throws IOException, InterruptedException {
+    /** Runs the git CLI with no credential helper or prompt: only what the URL carries is sent. */
+    static Result git(Path workDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "-c", "credential.helper=", "-c", "protocol.version=2"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);

@@ -32,4 +32,21 @@ class PrivateWikiTest {
             assertThat(wiki.get("/").body()).contains("Secret home");
         }
     }
+
+    @Test
+    void cloningOverGitNeedsAnAccountToo() throws Exception {
+        Files.createDirectories(dir.resolve("seed"));
+        Files.writeString(dir.resolve("seed/Home.md"), "# Secret home\n");
+        TestWiki.addAccount(dir, "reader", "reader", "reader pass");
+        try (TestWiki wiki = TestWiki.startWith(dir, dir.resolve("seed"), dir.resolve("none"), true, WikiLimits.DEFAULT)) {
+            String address = "127.0.0.1:" + wiki.app().port() + "/wiki.git";
+            GitHttpTest.Result stranger = GitHttpTest.git(dir, "clone", "http://" + address, "stranger");
+            assertThat(stranger.exit()).as(stranger.output()).isNotZero();
+            assertThat(dir.resolve("stranger/Home.md")).doesNotExist();
+
+            GitHttpTest.Result reader = GitHttpTest.git(dir, "clone", "http://reader:reader%20pass@" + address, "reader");
+            assertThat(reader.exit()).as(reader.output()).isZero();
+            assertThat(Files.readString(dir.resolve("reader/Home.md"))).contains("Secret home");
+        }
+    }
 }
