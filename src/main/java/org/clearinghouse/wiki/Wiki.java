@@ -45,6 +45,8 @@ public final class Wiki implements AutoCloseable {
     private final RenderCache renderCache = new RenderCache(RENDER_CACHE_ENTRIES);
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final Object refreshLock = new Object();
+    /** Set under {@link #refreshLock} when closing: no refresh may read the store after it. */
+    private boolean closed;
 
     private final PageEditor editor;
     private final FileOperations files;
@@ -229,6 +231,11 @@ public final class Wiki implements AutoCloseable {
      */
     public boolean refresh() {
         synchronized (refreshLock) {
+            if (closed) {
+                // A save that committed just before the stop: its commit is durable and the
+                // indexes catch up with it at the next start; the closing store must not be read.
+                return false;
+            }
             Snapshot before = current.get();
             Optional<String> head = store.head();
             if (head.isEmpty() || head.get().equals(before.commitId())) {
@@ -435,6 +442,7 @@ public final class Wiki implements AutoCloseable {
         editor.close(); // lets a save in progress finish, then refuses new ones
         central.ifPresent(CentralSync::stop);
         synchronized (refreshLock) {
+            closed = true;
             for (DerivedIndex index : indexes) {
                 try {
                     index.close();
