@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clearinghouse.page.Author;
+import org.clearinghouse.page.UnavailableException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -66,7 +67,24 @@ final class CommitWriter {
             }
             return commitId.name();
         } catch (IOException e) {
+            if (jvmStopping()) {
+                // JGit's own shutdown hook releases the lock files it holds, so a branch update
+                // racing the stop fails: the branch did not move, and the save may be tried again.
+                throw new UnavailableException("The wiki is stopping; nothing was saved. Try again in a moment.");
+            }
             throw new StoreException("Could not write the commit", e);
+        }
+    }
+
+    /** True once the JVM has begun to shut down (no hook can be added then). */
+    private static boolean jvmStopping() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
         }
     }
 
