@@ -149,7 +149,26 @@ final class Browser implements AutoCloseable {
     /** Clicks something that loads a new page (a form's submit button) and waits for that page. */
     void clickAndWaitForNewPage(WebElement element) {
         element.click();
-        waiting().until(ExpectedConditions.stalenessOf(element));
+        waiting().until(d -> isGone(element));
+    }
+
+    /**
+     * True once the element's page has been replaced. Chrome reports an element whose document is
+     * being swapped out either as stale or, for a moment, as a node that "does not belong to the
+     * document"; both mean the old page is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Waits until a new page has loaded after a click that navigates. */
