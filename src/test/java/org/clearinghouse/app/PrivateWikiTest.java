@@ -16,10 +16,7 @@ class PrivateWikiTest {
 
     @Test
     void everyPageNeedsALogin() throws Exception {
-        Files.createDirectories(dir.resolve("seed"));
-        Files.writeString(dir.resolve("seed/Home.md"), "# Secret home\n");
-        TestWiki.addAccount(dir, "reader", "reader", "reader pass");
-        try (TestWiki wiki = TestWiki.startWith(dir, dir.resolve("seed"), dir.resolve("none"), true, WikiLimits.DEFAULT)) {
+        try (TestWiki wiki = startPrivateWithAReader()) {
             assertThat(wiki.get("/").statusCode()).isEqualTo(303);
             assertThat(wiki.get("/wiki/Home").headers().firstValue("Location").orElse("")).startsWith("/login");
             assertThat(wiki.get("/api/v1/pages").statusCode()).isEqualTo(401);
@@ -35,10 +32,7 @@ class PrivateWikiTest {
 
     @Test
     void cloningOverGitNeedsAnAccountToo() throws Exception {
-        Files.createDirectories(dir.resolve("seed"));
-        Files.writeString(dir.resolve("seed/Home.md"), "# Secret home\n");
-        TestWiki.addAccount(dir, "reader", "reader", "reader pass");
-        try (TestWiki wiki = TestWiki.startWith(dir, dir.resolve("seed"), dir.resolve("none"), true, WikiLimits.DEFAULT)) {
+        try (TestWiki wiki = startPrivateWithAReader()) {
             String address = "127.0.0.1:" + wiki.app().port() + "/wiki.git";
             GitHttpTest.Result stranger = GitHttpTest.git(dir, "clone", "http://" + address, "stranger");
             assertThat(stranger.exit()).as(stranger.output()).isNotZero();
@@ -48,5 +42,13 @@ class PrivateWikiTest {
             assertThat(reader.exit()).as(reader.output()).isZero();
             assertThat(Files.readString(dir.resolve("reader/Home.md"))).contains("Secret home");
         }
+    }
+
+    /** A private wiki whose only page is a secret home page, with one reader account. */
+    private TestWiki startPrivateWithAReader() throws Exception {
+        Files.createDirectories(dir.resolve("seed"));
+        Files.writeString(dir.resolve("seed/Home.md"), "# Secret home\n");
+        TestWiki.addAccount(dir, "reader", "reader", "reader pass");
+        return TestWiki.startWith(dir, dir.resolve("seed"), dir.resolve("none"), true, WikiLimits.DEFAULT);
     }
 }
