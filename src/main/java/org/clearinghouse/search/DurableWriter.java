@@ -23,12 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The index's only writer: applies page changes and makes them durable. Writes are serialised
- * by one lock, so the Git commit id recorded always matches the documents written before it.
+ * by one lock, so the Git commit id recorded is never ahead of the documents written before it.
  * A Lucene commit (an fsync of every new file) is too slow to make per save, and needless:
  * freshness comes from near-real-time readers. So commits are made by a timer, at most once per
  * interval and only when something changed, and on {@link #commit()} and {@link #close()};
  * after a crash the index restarts from its last commit and catches up from the Git commit id
- * recorded in it. Thread-safe.
+ * recorded in it. A commit does not hold up saves: see {@link #commitBesideWrites()}. Thread-safe.
  */
 final class DurableWriter implements Closeable {
     /** Pages handed to the writer's threads at a time during a rebuild. */
@@ -38,6 +38,11 @@ final class DurableWriter implements Closeable {
     private final IndexWriter writer;
     private final PageDocument documents;
     private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Serialises Lucene commits with each other, with a rebuild and with closing; taken before
+     * {@link #lock} when both are needed.
+     */
+    private final ReentrantLock commits = new ReentrantLock();
     private final ScheduledExecutorService timer;
     private volatile String appliedId;
     private volatile String committedId;
@@ -84,6 +89,7 @@ final class DurableWriter implements Closeable {
     /** Empties the index, adds every page and commits, reporting the count done after each page. */
     void replaceAll(String commitId, Iterable<IndexedPage> pages, IntConsumer progress) throws IOException {
         requireId(commitId);
+        commits.lock();
         lock.lock();
         try {
             ensureOpen();
@@ -109,6 +115,7 @@ final class DurableWriter implements Closeable {
             commitLocked();
         } finally {
             lock.unlock();
+            commits.unlock();
         }
     }
 
@@ -139,12 +146,17 @@ final class DurableWriter implements Closeable {
 
     /** Makes everything applied so far durable, with the latest applied commit id. */
     void commit() throws IOException {
-        lock.lock();
+        commits.lock();
         try {
-            ensureOpen();
-            commitLocked();
+            lock.lock();
+            try {
+                ensureOpen();
+            } finally {
+                lock.unlock();
+            }
+            commitBesideWrites();
         } finally {
-            lock.unlock();
+            commits.unlock();
         }
     }
 
@@ -202,6 +214,7 @@ final class DurableWriter implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        commits.lock();
         lock.lock();
         try {
             if (closed) {
@@ -216,6 +229,7 @@ final class DurableWriter implements Closeable {
                 }
             } finally {
                 lock.unlock();
+                commits.unlock();
             }
         }
     }
@@ -236,16 +250,54 @@ final class DurableWriter implements Closeable {
     }
 
     private void commitIfChanged() {
-        lock.lock();
+        commits.lock();
         try {
-            if (!closed) {
-                commitLocked();
-            }
+            commitBesideWrites();
         } catch (IOException | RuntimeException e) {
             // Logged, not thrown: the timer must keep running, and a later commit may succeed.
             LOG.error("Periodic commit of the search index failed", e);
         } finally {
+            commits.unlock();
+        }
+    }
+
+    /**
+     * Commits while saves go on applying their pages (the caller holds {@link #commits}). The
+     * commit is stamped with the Git commit applied when it starts; Lucene's commit then includes
+     * every document added before that, and perhaps some added during it. A stamp older than some
+     * documents is safe: after a crash the catch-up from the stamp applies those pages again, and
+     * applying a page twice gives the same index. Holding the write lock through the fsyncs instead
+     * made a save wait up to a few hundred milliseconds for a periodic commit.
+     */
+    private void commitBesideWrites() throws IOException {
+        String stamp;
+        lock.lock();
+        try {
+            if (closed || rebuildIncomplete) {
+                return;
+            }
+            if (!dirty && !writer.hasUncommittedChanges() && Objects.equals(appliedId, committedId)) {
+                return;
+            }
+            stamp = appliedId;
+            if (stamp != null) {
+                writer.setLiveCommitData(Map.of(IndexOpener.COMMIT_KEY, stamp).entrySet());
+            }
+            dirty = false;
+        } finally {
             lock.unlock();
+        }
+        try {
+            writer.commit();
+            committedId = stamp;
+        } catch (IOException | RuntimeException e) {
+            lock.lock();
+            try {
+                dirty = true;
+            } finally {
+                lock.unlock();
+            }
+            throw e;
         }
     }
 

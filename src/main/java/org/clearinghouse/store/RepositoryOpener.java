@@ -110,15 +110,17 @@ final class RepositoryOpener {
     }
 
     /**
-     * Makes JGit fsync objects and refs (both off by default), and deflate the loose objects a
-     * save writes at the fastest level. Called again before each commit, since JGit re-reads the
-     * config file when it changes on disk and would drop these values.
+     * Makes JGit fsync objects and refs (both off by default), and write the loose objects a save
+     * makes without compression. Called again before each commit, since JGit re-reads the config
+     * file when it changes on disk and would drop these values.
      *
-     * <p>Why the compression level: a save rewrites every tree on its path, and a folder of
-     * 20,000 pages is a 1.3 MB tree; at zlib's default level deflating it took longer than the
-     * rest of the save, while the fastest level takes half the time for a file about 6% larger.
-     * Packs keep the default level ({@code pack.compression}), so {@code git gc} and clones
-     * compress as before. A level set in the config file is left alone.
+     * <p>Why no compression: a save rewrites every tree on its path, and a folder of 20,000 pages
+     * is a 1.36 MB tree. Deflating it took 18 ms even at zlib's fastest level (more than the rest
+     * of the save), storing it takes 0.5 ms, and the larger file costs about 2.5 ms more to fsync.
+     * Reading it back is a copy instead of an inflate. The price is disk: loose objects are about
+     * twice as large until {@code git gc} packs them (with deltas, a few KB a save; see
+     * docs/DEPLOYMENT.md). Packs keep the default level ({@code pack.compression}), so
+     * {@code git gc} and clones compress as before. A level set in the config file is left alone.
      */
     static void applyJGitDurability(Repository repository) {
         StoredConfig config = repository.getConfig();
@@ -132,7 +134,7 @@ final class RepositoryOpener {
             if (config.getString(pack, null, ConfigConstants.CONFIG_KEY_COMPRESSION) == null) {
                 config.setInt(pack, null, ConfigConstants.CONFIG_KEY_COMPRESSION, Deflater.DEFAULT_COMPRESSION);
             }
-            config.setInt(core, null, ConfigConstants.CONFIG_KEY_COMPRESSION, Deflater.BEST_SPEED);
+            config.setInt(core, null, ConfigConstants.CONFIG_KEY_COMPRESSION, Deflater.NO_COMPRESSION);
         }
     }
 

@@ -65,7 +65,7 @@ public final class Wiki implements AutoCloseable {
         this.store = store;
         this.renderer = renderer;
         this.builder = new SnapshotBuilder(store, renderer);
-        this.editor = new PageEditor(store, renderer, limits);
+        this.editor = new PageEditor(store, renderer, limits, current::get);
         this.files = new FileOperations(store, editor, limits, this::snapshot);
         this.pushRules = new PushRulesOfTheWiki(renderer, limits);
         this.search = indexDir.map(dir -> new SearchIndexer(SearchIndex.open(dir.resolve("pages")), store, renderer));
