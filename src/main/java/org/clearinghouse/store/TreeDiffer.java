@@ -1,10 +1,10 @@
 package org.clearinghouse.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.clearinghouse.store.RawTree.Entry;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -73,18 +73,18 @@ final class TreeDiffer {
             Entry left = pa < a.length ? Entry.at(a, pa) : null;
             Entry right = pb < b.length ? Entry.at(b, pb) : null;
             int order = left == null ? 1 : right == null ? -1
-                    : Paths.compare(a, left.nameStart, left.nameEnd, left.mode,
-                            b, right.nameStart, right.nameEnd, right.mode);
+                    : Paths.compare(a, left.nameStart(), left.nameEnd(), left.mode(),
+                            b, right.nameStart(), right.nameEnd(), right.mode());
             if (order < 0) {
                 removed(prefix, a, left, out);
-                pa = left.end;
+                pa = left.end();
             } else if (order > 0) {
                 added(prefix, b, right, out);
-                pb = right.end;
+                pb = right.end();
             } else {
                 changed(prefix, a, left, b, right, out);
-                pa = left.end;
-                pb = right.end;
+                pa = left.end();
+                pb = right.end();
             }
         }
     }
@@ -107,7 +107,8 @@ final class TreeDiffer {
 
     private void changed(String prefix, byte[] a, Entry left, byte[] b, Entry right, List<DiffEntry> out)
             throws IOException {
-        if (left.mode == right.mode && Arrays.equals(a, left.idStart(), left.end, b, right.idStart(), right.end)) {
+        if (left.mode() == right.mode()
+                && Arrays.equals(a, left.idStart(), left.end(), b, right.idStart(), right.end())) {
             return;
         }
         if (left.isTree() && right.isTree()) {
@@ -153,52 +154,6 @@ final class TreeDiffer {
         recentIds[slot] = tree.copy();
         recentBytes[slot] = bytes;
         return bytes;
-    }
-
-    /** One parsed entry of a raw tree: offsets into the tree's bytes. */
-    private record Entry(int mode, int nameStart, int nameEnd, int end) {
-        static Entry at(byte[] tree, int start) throws IOException {
-            int mode = 0;
-            int at = start;
-            while (at < tree.length && tree[at] != ' ') {
-                int digit = tree[at] - '0';
-                if (digit < 0 || digit > 7) {
-                    throw new IOException("A damaged tree: a mode that is not octal at byte " + at);
-                }
-                mode = (mode << 3) | digit;
-                at++;
-            }
-            int nameStart = at + 1;
-            int nul = nameStart;
-            while (nul < tree.length && tree[nul] != 0) {
-                nul++;
-            }
-            int end = nul + 1 + ID_LENGTH;
-            if (end > tree.length) {
-                throw new IOException("A damaged tree: an entry runs past its end at byte " + start);
-            }
-            return new Entry(mode, nameStart, nul, end);
-        }
-
-        boolean isTree() {
-            return FileMode.TREE.equals(mode);
-        }
-
-        FileMode fileMode() {
-            return FileMode.fromBits(mode);
-        }
-
-        int idStart() {
-            return end - ID_LENGTH;
-        }
-
-        String name(byte[] tree) {
-            return new String(tree, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8);
-        }
-
-        ObjectId id(byte[] tree) {
-            return ObjectId.fromRaw(tree, idStart());
-        }
     }
 
     /** A {@link DiffEntry} made from raw entries; its fields are only settable by a subclass. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.clearinghouse.page.BadRequestException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
@@ -96,6 +97,54 @@ class TreeEditTest {
         for (Map<String, Optional<byte[]>> changes : edits) {
             assertThat(withTreeEdit(base, changes)).as("%s", changes.keySet()).isEqualTo(withDirCache(base, changes));
         }
+    }
+
+    /**
+     * Random edits of a wide folder with nested ones, with names that sort next to each other in
+     * Git's order ({@code a-b}, {@code a.b}, {@code a/}, {@code a0}): several inserts between the
+     * same two entries, replacements, deletions, folders appearing and emptying.
+     */
+    @Test
+    void givesTheSameTreesAsADirCacheForRandomEdits() throws IOException {
+        Random random = new Random(7);
+        List<String> names = List.of("a", "a-b", "a.b", "a0", "ab", "b", "B", "z", "Ü", "a b");
+        Map<String, Optional<byte[]>> seed = new LinkedHashMap<>();
+        for (int i = 0; i < 400; i++) {
+            seed.put(randomPath(random, names) , text("seed " + i + "\n"));
+        }
+        seed.keySet().removeIf(path -> seed.keySet().stream().anyMatch(other -> other.startsWith(path + "/")));
+        ObjectId base = withDirCache(null, seed);
+        int compared = 0;
+        for (int round = 0; round < 300; round++) {
+            Map<String, Optional<byte[]>> changes = new LinkedHashMap<>();
+            int count = 1 + random.nextInt(8);
+            for (int i = 0; i < count; i++) {
+                String path = random.nextInt(3) == 0 && !seed.isEmpty()
+                        ? List.copyOf(seed.keySet()).get(random.nextInt(seed.size())) : randomPath(random, names);
+                changes.put(path, random.nextInt(3) == 0 ? Optional.empty() : text("round " + round + "\n"));
+            }
+            ObjectId edited;
+            try {
+                edited = withTreeEdit(base, changes);
+            } catch (BadRequestException clash) {
+                continue; // a file and a folder of one name: refused, and a DirCache would not refuse it
+            }
+            assertThat(edited).as("%s", changes.keySet()).isEqualTo(withDirCache(base, changes));
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(200);
+    }
+
+    private static String randomPath(Random random, List<String> names) {
+        int depth = random.nextInt(10) < 7 ? 1 : 2 + random.nextInt(2);
+        StringBuilder path = new StringBuilder();
+        for (int level = 0; level < depth; level++) {
+            if (level > 0) {
+                path.append('/');
+            }
+            path.append(names.get(random.nextInt(names.size()))).append(random.nextInt(level == 0 ? 40 : 4));
+        }
+        return path.append(".md").toString();
     }
 
     @Test
