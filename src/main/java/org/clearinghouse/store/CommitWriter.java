@@ -32,10 +32,12 @@ final class CommitWriter {
 
     private final Repository repository;
     private final RecentDiffs recent;
+    private final Optional<WideTreeWriter> wideTrees;
 
     CommitWriter(Repository repository, RecentDiffs recent) {
         this.repository = repository;
         this.recent = recent;
+        this.wideTrees = WideTreeWriter.of(repository);
     }
 
     /** A tree written, and the files it changed relative to its base when they are plain files. */
@@ -113,7 +115,7 @@ final class CommitWriter {
     private WrittenTree writeTree(ObjectId baseId, Map<String, Optional<byte[]>> changes, ObjectInserter inserter)
             throws IOException {
         try (ObjectReader reader = inserter.newReader(); RevWalk walk = new RevWalk(reader)) {
-            TreeEdit edit = new TreeEdit(reader, inserter);
+            TreeEdit edit = new TreeEdit(reader, inserter, wideTrees);
             ObjectId tree = edit.write(baseId == null ? null : walk.parseCommit(baseId).getTree(), changes);
             return new WrittenTree(tree, edit.changes());
         }

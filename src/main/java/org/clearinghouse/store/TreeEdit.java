@@ -114,7 +114,8 @@ final class TreeEdit {
             if (written.length == 0) {
                 return Optional.empty();
             }
-            return Optional.of(inserter.insert(Constants.OBJ_TREE, written));
+            return Optional.of(written.length >= WideTreeWriter.WIDE && wide.isPresent()
+                    ? wide.get().write(written, reader) : inserter.insert(Constants.OBJ_TREE, written));
         }
 
         private void splice(List<Splice> splices, String name, FileMode mode, Optional<Found> old,
@@ -168,11 +169,18 @@ final class TreeEdit {
     private final ObjectReader reader;
     private final ObjectInserter inserter;
     private final List<FileChange> changed = new ArrayList<>();
+    private final Optional<WideTreeWriter> wide;
     private boolean plainFiles = true;
 
     TreeEdit(ObjectReader reader, ObjectInserter inserter) {
+        this(reader, inserter, Optional.empty());
+    }
+
+    /** With {@code wide}, trees of {@link WideTreeWriter#WIDE} bytes or more are written by it. */
+    TreeEdit(ObjectReader reader, ObjectInserter inserter, Optional<WideTreeWriter> wide) {
         this.reader = reader;
         this.inserter = inserter;
+        this.wide = wide;
     }
 
     /** The files changed by the last {@link #write}; empty when a file's mode changed (left to a real diff). */
