@@ -60,7 +60,8 @@ final class SearchIndexer implements DerivedIndex {
      * Like {@link #catchUp(Snapshot)}, taking pages already parsed ({@code parsed}, by blob id)
      * from there instead of parsing them again.
      */
-    void catchUp(Snapshot snapshot, Map<String, PageContent> parsed) {
+    @Override
+    public void catchUp(Snapshot snapshot, Map<String, PageContent> parsed) {
         Optional<String> at = index.appliedCommit().or(index::indexedCommit);
         if (at.isPresent() && at.get().equals(snapshot.commitId())) {
             return;

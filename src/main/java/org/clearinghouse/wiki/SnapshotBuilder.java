@@ -95,6 +95,14 @@ final class SnapshotBuilder {
 
     /** The snapshot of {@code commitId}, re-reading only what changed since {@code previous}. */
     Snapshot advance(Snapshot previous, String commitId) {
+        return advanceWithContent(previous, commitId).snapshot();
+    }
+
+    /**
+     * Like {@link #advance}, keeping the changed pages' content (by blob id) for the search index,
+     * which then need not parse them a second time.
+     */
+    WithContent advanceWithContent(Snapshot previous, String commitId) {
         List<FileChange> changes = store.diff(Optional.of(previous.commitId()), commitId);
         Map<PagePath, Optional<PageEntry>> pageChanges = new HashMap<>();
         Map<String, Optional<String>> attachmentChanges = new HashMap<>();
@@ -110,12 +118,19 @@ final class SnapshotBuilder {
             }
         }
         Map<String, Revision> lastChanges = store.lastChanges(commitId, changedPages);
+        Map<String, PageContent> contents = new HashMap<>();
         for (FileChange change : changes) {
-            PagePath.fromFileName(change.path()).filter(p -> !change.isDelete()).ifPresent(page ->
-                    pageChanges.put(page, Optional.of(entry(page, change.newBlobId().orElseThrow(),
-                            lastChanges.get(change.path()), commitId))));
+            Optional<PagePath> page = PagePath.fromFileName(change.path()).filter(p -> !change.isDelete());
+            if (page.isPresent()) {
+                String blobId = change.newBlobId().orElseThrow();
+                // Parsed per path, not per blob: links in the outline resolve against the page's folder.
+                PageContent content = renderer.content(PageText.decode(store.blob(blobId)), page.get());
+                contents.put(blobId, content);
+                pageChanges.put(page.get(), Optional.of(new PageEntry(page.get(), blobId, content.outline(),
+                        lastChange(lastChanges.get(change.path()), commitId))));
+            }
         }
-        return previous.advanced(commitId, pageChanges, attachmentChanges);
+        return new WithContent(previous.advanced(commitId, pageChanges, attachmentChanges), contents);
     }
 
     private PageEntry entry(PagePath page, String blobId, Revision lastChange, String commitId) {

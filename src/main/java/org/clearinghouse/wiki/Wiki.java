@@ -145,9 +145,13 @@ public final class Wiki implements AutoCloseable {
     }
 
     private void catchUpIndexes(Snapshot snapshot) {
+        catchUpIndexes(snapshot, Map.of());
+    }
+
+    private void catchUpIndexes(Snapshot snapshot, Map<String, PageContent> parsed) {
         for (DerivedIndex index : indexes) {
             try {
-                index.catchUp(snapshot);
+                index.catchUp(snapshot, parsed);
             } catch (RuntimeException e) {
                 // The index stays at its old commit and catches up on the next refresh.
                 LOG.error("The {} index could not catch up with {}", index.name(), snapshot.commitId(), e);
@@ -241,10 +245,12 @@ public final class Wiki implements AutoCloseable {
             if (head.isEmpty() || head.get().equals(before.commitId())) {
                 return false;
             }
-            Snapshot next = builder.advance(before, head.get());
+            SnapshotBuilder.WithContent advanced = builder.advanceWithContent(before, head.get());
+            Snapshot next = advanced.snapshot();
             // Indexes first, then the snapshot: once a reader can see a page it can also find it in
             // search and in history (a page visible before its index entry looked missing there).
-            catchUpIndexes(next);
+            // The search index takes the pages the snapshot just parsed rather than parsing them again.
+            catchUpIndexes(next, advanced.contents());
             current.set(next);
             LOG.info("Caught up from {} to {}", before.commitId().substring(0, 7), head.get().substring(0, 7));
             return true;
