@@ -20,17 +20,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The revision index's only writer. Commits are appended in the order given (parents before
  * children), each numbered one higher than the last, so the numbers order history. Writes are
- * serialised by one lock, so the Git commit id stamped on a Lucene commit always matches the
+ * serialised by one lock, so the Git commit id stamped on a Lucene commit is never ahead of the
  * documents written before it. As with the page index, a Lucene commit (fsync) is made by a
- * timer, on {@link #commit()} and on {@link #close()}, never per save; after a crash the index
- * restarts from its last commit point and catches up from the Git commit stamped on it.
- * Thread-safe.
+ * timer, on {@link #commit()} and on {@link #close()}, never per save, and it does not hold up
+ * saves (see {@link #commitBesideWrites()}); after a crash the index restarts from its last
+ * commit point and catches up from the Git commit stamped on it. Thread-safe.
  */
 final class RevisionWriter implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(RevisionWriter.class);
 
     private final IndexWriter writer;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Serialises Lucene commits with each other, a rebuild and closing; taken before {@link #lock}. */
+    private final ReentrantLock commits = new ReentrantLock();
     private final ScheduledExecutorService timer;
     private volatile String appliedId;
     private volatile String committedId;
@@ -76,6 +78,7 @@ final class RevisionWriter implements Closeable {
     /** Empties the index, appends every commit {@code feed} hands over and commits durably. */
     void replaceAll(String headId, Consumer<Consumer<IndexedCommit>> feed, IntConsumer progress) throws IOException {
         requireId(headId);
+        commits.lock();
         lock.lock();
         try {
             ensureOpen();
@@ -94,6 +97,7 @@ final class RevisionWriter implements Closeable {
             throw e.getCause();
         } finally {
             lock.unlock();
+            commits.unlock();
         }
     }
 
@@ -108,12 +112,17 @@ final class RevisionWriter implements Closeable {
     }
 
     void commit() throws IOException {
-        lock.lock();
+        commits.lock();
         try {
-            ensureOpen();
-            commitLocked();
+            lock.lock();
+            try {
+                ensureOpen();
+            } finally {
+                lock.unlock();
+            }
+            commitBesideWrites();
         } finally {
-            lock.unlock();
+            commits.unlock();
         }
     }
 
@@ -129,6 +138,7 @@ final class RevisionWriter implements Closeable {
     public void close() throws IOException {
         // shutdown, never shutdownNow: an interrupt inside Lucene I/O closes the index's files.
         timer.shutdown();
+        commits.lock();
         lock.lock();
         try {
             if (closed) {
@@ -143,6 +153,7 @@ final class RevisionWriter implements Closeable {
                 }
             } finally {
                 lock.unlock();
+                commits.unlock();
             }
         }
     }
@@ -163,15 +174,52 @@ final class RevisionWriter implements Closeable {
     }
 
     private void commitIfChanged() {
-        lock.lock();
+        commits.lock();
         try {
-            if (!closed) {
-                commitLocked();
-            }
+            commitBesideWrites();
         } catch (IOException | RuntimeException e) {
             LOG.error("Periodic commit of the revision index failed", e);
         } finally {
+            commits.unlock();
+        }
+    }
+
+    /**
+     * Commits while saves go on appending (the caller holds {@link #commits}), stamped with the Git
+     * commit applied when it starts. Lucene's commit holds every document added before that and
+     * perhaps some added during it; after a crash the catch-up from the stamp appends those Git
+     * commits again, and re-adding a commit replaces its documents (with higher numbers, still in
+     * history order). Holding the write lock through the fsyncs made saves wait for the timer.
+     */
+    private void commitBesideWrites() throws IOException {
+        String stamp;
+        lock.lock();
+        try {
+            if (closed || rebuildIncomplete) {
+                return;
+            }
+            if (!dirty && !writer.hasUncommittedChanges() && Objects.equals(appliedId, committedId)) {
+                return;
+            }
+            stamp = appliedId;
+            if (stamp != null) {
+                writer.setLiveCommitData(Map.of(IndexOpener.COMMIT_KEY, stamp).entrySet());
+            }
+            dirty = false;
+        } finally {
             lock.unlock();
+        }
+        try {
+            writer.commit();
+            committedId = stamp;
+        } catch (IOException | RuntimeException e) {
+            lock.lock();
+            try {
+                dirty = true;
+            } finally {
+                lock.unlock();
+            }
+            throw e;
         }
     }
 

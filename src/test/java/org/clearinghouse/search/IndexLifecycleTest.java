@@ -62,6 +62,42 @@ class IndexLifecycleTest {
         }
     }
 
+    /**
+     * Commits run beside saves without holding them up; whatever a commit point stamps, every
+     * page applied up to that Git commit is in it (a crash then catches up from the stamp).
+     */
+    @Test
+    void aCommitMadeDuringSavesIsNeverStampedAheadOfItsPages() throws Exception {
+        int saves = 300;
+        try (SearchIndex index = SearchIndex.open(dir, NEVER)) {
+            Thread saver = new Thread(() -> {
+                for (int i = 1; i <= saves; i++) {
+                    index.apply(String.format("%040x", i),
+                            List.of(RecruitmentPages.simple("Saves/P" + i, "Page " + i, "Saved text.")), List.of());
+                }
+            });
+            saver.start();
+            int checked = 0;
+            while (saver.isAlive() || checked == 0) {
+                index.commit();
+                try (org.apache.lucene.store.Directory directory = org.apache.lucene.store.FSDirectory.open(dir);
+                        org.apache.lucene.index.DirectoryReader durable =
+                                org.apache.lucene.index.DirectoryReader.open(directory)) {
+                    String stamp = durable.getIndexCommit().getUserData().get(IndexOpener.COMMIT_KEY);
+                    int upTo = stamp == null ? 0 : Integer.parseInt(stamp, 16);
+                    for (int i = 1; i <= upTo; i++) {
+                        assertThat(durable.docFreq(new org.apache.lucene.index.Term(PageFields.PATH, "Saves/P" + i)))
+                                .as("page %d under stamp %d", i, upTo).isEqualTo(1);
+                    }
+                }
+                checked++;
+            }
+            saver.join();
+            index.commit();
+            assertThat(index.indexedCommit()).contains(String.format("%040x", saves));
+        }
+    }
+
     @Test
     void commitsAreDurableOnlyWhenMadeAndSurviveReopening() {
         try (SearchIndex index = SearchIndex.open(dir, NEVER)) {
