@@ -37,10 +37,27 @@ final class RawTree {
                 starts = Arrays.copyOf(starts, starts.length * 2);
             }
             starts[count++] = at;
-            at = Entry.at(bytes, at).end();
+            at = endOf(bytes, at);
         }
         starts[count] = bytes.length;
         return new RawTree(bytes, Arrays.copyOf(starts, count + 1));
+    }
+
+    /**
+     * Where the entry starting at {@code start} ends: after the NUL that ends its name and the id.
+     * Only the NUL is looked for (a wide folder is indexed on every save); an entry that is read is
+     * checked in full by {@link Entry#at}.
+     */
+    private static int endOf(byte[] tree, int start) throws IOException {
+        int nul = start;
+        while (nul < tree.length && tree[nul] != 0) {
+            nul++;
+        }
+        int end = nul + 1 + ID_LENGTH;
+        if (end > tree.length) {
+            throw new IOException("A damaged tree: an entry runs past its end at byte " + start);
+        }
+        return end;
     }
 
     byte[] bytes() {

@@ -75,7 +75,8 @@ final class PageEditor {
             Optional<String> current = head.flatMap(h -> blobAt(h, path)).map(this::read);
             String toCommit = text;
             boolean merged = false;
-            if (base.isPresent() && current.isPresent() && !base.equals(head)) {
+            if (base.isPresent() && current.isPresent() && !base.equals(head)
+                    && !unchangedSince(base.get(), head.get(), path)) {
                 String baseText = store.blobIdAt(base.get(), file).map(this::read).orElse("");
                 if (!baseText.equals(current.get()) && !text.equals(current.get())) {
                     TextMerge.Result merge = TextMerge.merge(baseText, text, current.get());
@@ -139,6 +140,18 @@ final class PageEditor {
             return known.page(path).map(PageEntry::blobId);
         }
         return store.blobIdAt(commit, path.fileName());
+    }
+
+    /**
+     * True when the page is known not to have changed since {@code base}: the snapshot at the head
+     * names {@code base} as the page's last change, so its text there is the text at the head and
+     * there is nothing to merge. Editors send the revision they read, which is that last change;
+     * reading the page at an old commit means rebuilding a wide folder's tree from its deltas.
+     */
+    private boolean unchangedSince(String base, String head, PagePath path) {
+        Snapshot known = snapshot.get();
+        return known != null && known.commitId().equals(head)
+                && known.page(path).map(entry -> entry.lastChange().id().equals(base)).orElse(false);
     }
 
     private String read(String blobId) {
