@@ -49,6 +49,8 @@ public final class WebApp {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new io.javalin.json.JavalinJackson(new ObjectMapper(), false));
             config.router.ignoreTrailingSlashes = true;
+            // A known address asked with a method it does not take answers 405 (with Allow), not 404.
+            config.http.prefer405over404 = true;
             // Room for the largest attachment plus form overhead; pages are capped by the wiki.
             config.http.maxRequestSize = settings.maxFileBytes() + 4L * 1024 * 1024;
             configureSessions(config, settings.sessionTimeout());

@@ -97,6 +97,17 @@ class ResponseHeadersTest {
     }
 
     @Test
+    void aKnownAddressAskedWithAnotherMethodAnswers405AndAnUnknownOne404() throws Exception {
+        HttpResponse<String> wrongMethod = wiki.send(HttpRequest.newBuilder(wiki.uri("/api/v1/search?q=x"))
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()));
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.body()).contains("does not accept that kind of request");
+        HttpResponse<String> nowhere = wiki.send(HttpRequest.newBuilder(wiki.uri("/no/such/route"))
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()));
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void headIsAnsweredLikeGetWithoutABody() throws Exception {
         for (String path : List.of("/wiki/Home", "/api/v1/pages/Home", "/static/style.css", "/wiki/Nope",
                 "/wiki/Home/handout.pdf")) {
