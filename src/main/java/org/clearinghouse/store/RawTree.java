@@ -117,9 +117,11 @@ final class RawTree {
     /** One parsed entry of a raw tree: offsets into the tree's bytes. */
     record Entry(int mode, int nameStart, int nameEnd, int end) {
         static Entry at(byte[] tree, int start) throws IOException {
+            int end = endOf(tree, start);
+            int nul = end - 1 - ID_LENGTH;
             int mode = 0;
             int at = start;
-            while (at < tree.length && tree[at] != ' ') {
+            while (at < nul && tree[at] != ' ') {
                 int digit = tree[at] - '0';
                 if (digit < 0 || digit > 7) {
                     throw new IOException("A damaged tree: a mode that is not octal at byte " + at);
@@ -127,16 +129,10 @@ final class RawTree {
                 mode = (mode << 3) | digit;
                 at++;
             }
-            int nameStart = at + 1;
-            int nul = nameStart;
-            while (nul < tree.length && tree[nul] != 0) {
-                nul++;
+            if (at >= nul) {
+                throw new IOException("A damaged tree: an entry without a name at byte " + start);
             }
-            int end = nul + 1 + ID_LENGTH;
-            if (end > tree.length) {
-                throw new IOException("A damaged tree: an entry runs past its end at byte " + start);
-            }
-            return new Entry(mode, nameStart, nul, end);
+            return new Entry(mode, at + 1, nul, end);
         }
 
         boolean isTree() {
