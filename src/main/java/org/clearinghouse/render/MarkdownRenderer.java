@@ -93,9 +93,22 @@ public final class MarkdownRenderer {
      *     budget; its message is meant for the reader
      */
     public RenderedPage render(String markdown, PagePath self, LinkResolver resolver) {
+        return render(markdown, self, resolver, false);
+    }
+
+    /**
+     * Renders a page for a view that shows its title above the text: like
+     * {@link #render(String, PagePath, LinkResolver)}, without a level-1 heading that opens the
+     * text with that same title (it would show twice).
+     */
+    public RenderedPage renderUnderTitle(String markdown, PagePath self, LinkResolver resolver) {
+        return render(markdown, self, resolver, true);
+    }
+
+    private RenderedPage render(String markdown, PagePath self, LinkResolver resolver, boolean titleShownApart) {
         Objects.requireNonNull(markdown, "markdown");
         RenderContext context = new RenderContext(Objects.requireNonNull(self, "self"),
-                Objects.requireNonNull(resolver, "resolver"));
+                Objects.requireNonNull(resolver, "resolver"), titleShownApart);
         if (tooLarge(markdown)) {
             throw new PageTooLargeException("This page is larger than the limit of "
                     + limits.maxMarkdownBytes() / 1024 + " KiB.");

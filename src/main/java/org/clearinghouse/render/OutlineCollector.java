@@ -46,7 +46,7 @@ final class OutlineCollector {
     }
 
     /** The heading's plain text with whitespace runs collapsed; empty when blank. */
-    private static Optional<String> text(Heading heading) {
+    static Optional<String> text(Heading heading) {
         String text = new TextCollectingVisitor().collectAndGetText(heading).replaceAll("\\s+", " ").strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }

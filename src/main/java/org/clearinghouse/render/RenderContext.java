@@ -11,8 +11,10 @@ import org.clearinghouse.page.PagePath;
  *
  * @param self the page being rendered; relative links resolve against its folder
  * @param resolver tells which linked pages exist
+ * @param titleShownApart the page's title is shown above the rendered text (a page view), so a
+ *     level-1 heading opening the text with that same title is left out
  */
-record RenderContext(PagePath self, LinkResolver resolver) {
+record RenderContext(PagePath self, LinkResolver resolver, boolean titleShownApart) {
 
     private static final NullableDataKey<RenderContext> KEY = new NullableDataKey<>("clearinghouse.render-context");
 

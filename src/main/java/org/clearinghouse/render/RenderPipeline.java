@@ -1,6 +1,9 @@
 package org.clearinghouse.render;
 
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.util.ast.BlankLine;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import org.clearinghouse.page.PageMetadata;
 import org.clearinghouse.page.PagePath;
 import org.jsoup.nodes.Element;
@@ -32,9 +35,27 @@ final class RenderPipeline {
         return ContentCollector.collect(document, outline, deadline);
     }
 
+    /**
+     * A page that opens with its title as a level-1 heading (the usual way to write a Markdown
+     * page) would show it twice under the page view's own title.
+     */
+    private static void dropLeadingTitle(Document document, String title) {
+        Node first = document.getFirstChild();
+        while (first instanceof BlankLine) {
+            first = first.getNext();
+        }
+        if (first instanceof Heading heading && heading.getLevel() == 1
+                && OutlineCollector.text(heading).filter(title::equals).isPresent()) {
+            heading.unlink();
+        }
+    }
+
     RenderedPage render(String body, PageMetadata metadata, RenderContext context, Deadline deadline) {
         Document document = flexmark.parse(body, deadline);
         PageOutline outline = OutlineCollector.collect(document, metadata, context.self(), deadline);
+        if (context.titleShownApart()) {
+            dropLeadingTitle(document, outline.title(context.self()));
+        }
         String html = flexmark.html(document, context, maxHtmlChars, deadline);
         Element clean = sanitizer.clean(html, deadline).body();
         return new RenderedPage(clean.html(), HeadingIds.list(clean), outline);

@@ -427,7 +427,7 @@ public final class Wiki implements AutoCloseable {
         LinkResolver links = snapshot;
         try {
             RenderedPage page = renderCache.get(path, blobId, links,
-                    () -> renderer.render(markdown.get(), path, links));
+                    () -> renderer.renderUnderTitle(markdown.get(), path, links));
             return new PageView(path, page.outline().title(path), page.outline().metadata(), markdown,
                     Optional.of(page.html()), Optional.empty(), page.headings(), lastChange, revision,
                     blobId, snapshot.backlinks(path));

@@ -39,6 +39,23 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void underItsTitleAPageLeavesOutAnOpeningHeadingThatRepeatsIt() {
+        String repeated = "# Career Day Toolkit\n\nPlan early.\n\n# Budget\n";
+        Element underTitle = body(RENDERER.renderUnderTitle(repeated, HOME, ALL_EXIST));
+        assertThat(underTitle.select("h1")).extracting(Element::text).containsExactly("Budget");
+        assertThat(underTitle.text()).contains("Plan early.");
+        // The editor's preview has no title above it: the heading stays.
+        assertThat(body(render(repeated)).select("h1")).extracting(Element::text)
+                .containsExactly("Career Day Toolkit", "Budget");
+        // A heading that says something else than the front matter's title is kept.
+        String different = "---\ntitle: Toolkit\n---\n# Career Day\n\nText.\n";
+        assertThat(body(RENDERER.renderUnderTitle(different, HOME, ALL_EXIST)).select("h1"))
+                .extracting(Element::text).containsExactly("Career Day");
+        String same = "---\ntitle: Toolkit\n---\n# Toolkit\n\nText.\n";
+        assertThat(body(RENDERER.renderUnderTitle(same, HOME, ALL_EXIST)).select("h1")).isEmpty();
+    }
+
+    @Test
     void rendersStrikethrough() {
         assertThat(body(render("~~gone~~ here")).select("del").text()).isEqualTo("gone");
     }
