@@ -54,7 +54,7 @@ public final class Application implements AutoCloseable {
         AccountStore accounts = AccountStore.open(settings.dataDir(),
                 new PasswordHasher(UserCommand.bcryptCost(System.getenv())));
         WebSettings web = new WebSettings("Clearinghouse", Optional.of(settings.templatesDir()),
-                settings.privateWiki(), settings.limits().maxFileBytes());
+                settings.privateWiki(), settings.limits().maxFileBytes()).withSecureCookies(settings.secureCookies());
         var git = GitHttpTransport.servlet(store, wiki.pushRules(), wiki::refresh);
         return new Application(settings, wiki, WebApp.create(wiki, accounts, web, Optional.of(git)));
     }

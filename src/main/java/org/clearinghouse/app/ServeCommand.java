@@ -57,6 +57,11 @@ final class ServeCommand implements Runnable {
             description = "Largest attachment accepted, in MB (CLEARINGHOUSE_MAX_FILE_MB).")
     int maxFileMb;
 
+    @Option(names = "--secure-cookies", defaultValue = "${env:CLEARINGHOUSE_SECURE_COOKIES:-false}",
+            description = "Mark the session cookie Secure on every response: the wiki is behind a proxy that ends "
+                    + "TLS (CLEARINGHOUSE_SECURE_COOKIES).")
+    boolean secureCookies;
+
     @Override
     public void run() {
         if (maxPageKib < 1 || maxFileMb < 1) {
@@ -66,7 +71,7 @@ final class ServeCommand implements Runnable {
         WikiLimits limits = new WikiLimits(maxPageKib * 1024, maxFileMb * 1_000_000L);
         Application app = Application.build(new ServerSettings(host, port, data, seed, templates,
                 privateWiki, limits, java.util.Optional.ofNullable(remote).filter(r -> !r.isBlank()),
-                Math.max(1, syncSeconds))).start();
+                Math.max(1, syncSeconds), secureCookies)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

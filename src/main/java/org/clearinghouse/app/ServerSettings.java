@@ -16,9 +16,10 @@ import org.clearinghouse.wiki.WikiLimits;
  * @param limits the largest page and file accepted
  * @param central a central Git repository (URL or path) this wiki shares, if any
  * @param syncSeconds how often to sync with the central repository
+ * @param secureCookies mark the session cookie Secure on every response (behind a TLS proxy)
  */
 public record ServerSettings(String host, int port, Path dataDir, Path seedDir, Path templatesDir,
-        boolean privateWiki, WikiLimits limits, Optional<String> central, int syncSeconds) {
+        boolean privateWiki, WikiLimits limits, Optional<String> central, int syncSeconds, boolean secureCookies) {
 
     /** A public wiki with the default limits. */
     public ServerSettings(String host, int port, Path dataDir, Path seedDir, Path templatesDir) {
@@ -28,6 +29,12 @@ public record ServerSettings(String host, int port, Path dataDir, Path seedDir, 
     /** A wiki of its own (no central repository). */
     public ServerSettings(String host, int port, Path dataDir, Path seedDir, Path templatesDir,
             boolean privateWiki, WikiLimits limits) {
-        this(host, port, dataDir, seedDir, templatesDir, privateWiki, limits, Optional.empty(), 5);
+        this(host, port, dataDir, seedDir, templatesDir, privateWiki, limits, Optional.empty(), 5, false);
+    }
+
+    /** Shares a central repository, fetching from it every {@code syncSeconds}. */
+    public ServerSettings(String host, int port, Path dataDir, Path seedDir, Path templatesDir,
+            boolean privateWiki, WikiLimits limits, Optional<String> central, int syncSeconds) {
+        this(host, port, dataDir, seedDir, templatesDir, privateWiki, limits, central, syncSeconds, false);
     }
 }

@@ -53,7 +53,7 @@ public final class WebApp {
             config.http.prefer405over404 = true;
             // Room for the largest attachment plus form overhead; pages are capped by the wiki.
             config.http.maxRequestSize = settings.maxFileBytes() + 4L * 1024 * 1024;
-            configureSessions(config, settings.sessionTimeout());
+            configureSessions(config, settings.sessionTimeout(), settings.secureCookies());
             JettySetup.apply(config);
             if (!settings.privateWiki()) {
                 // Cached anonymous page views are answered before the servlet layer (after JettySetup's wrappers).
@@ -86,13 +86,16 @@ public final class WebApp {
      * POSTs), Secure whenever the request came over HTTPS; forgotten by the server after
      * {@code idle} without a request.
      */
-    private static void configureSessions(JavalinConfig config, java.time.Duration idle) {
+    private static void configureSessions(JavalinConfig config, java.time.Duration idle, boolean alwaysSecure) {
         config.jetty.modifyServletContextHandler(handler -> {
             var sessions = handler.getSessionHandler();
             sessions.setSessionCookie(SESSION_COOKIE);
             sessions.setHttpOnly(true);
             sessions.setSameSite(HttpCookie.SameSite.LAX);
             sessions.setSecureRequestOnly(true);
+            // Behind a proxy that ends TLS every request looks like plain HTTP; forwarded headers
+            // are not trusted (a client could send them), so the operator says so instead.
+            sessions.setSecureCookies(alwaysSecure);
             sessions.setMaxInactiveInterval((int) Math.max(1, idle.toSeconds()));
         });
     }

@@ -15,19 +15,27 @@ import java.util.Optional;
  * @param sessionTimeout how long a login lasts without a request before the server forgets it
  */
 public record WebSettings(String siteName, Optional<Path> templatesDir, boolean privateWiki, long maxFileBytes,
-        Duration sessionTimeout) {
+        Duration sessionTimeout, boolean secureCookies) {
 
     /** A working day: long enough for a long edit, short enough that a forgotten login ends. */
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofHours(8);
 
     /** Settings with the default session timeout. */
     public WebSettings(String siteName, Optional<Path> templatesDir, boolean privateWiki, long maxFileBytes) {
-        this(siteName, templatesDir, privateWiki, maxFileBytes, DEFAULT_SESSION_TIMEOUT);
+        this(siteName, templatesDir, privateWiki, maxFileBytes, DEFAULT_SESSION_TIMEOUT, false);
     }
 
     /** The same settings with another session timeout. */
     public WebSettings withSessionTimeout(Duration timeout) {
-        return new WebSettings(siteName, templatesDir, privateWiki, maxFileBytes, timeout);
+        return new WebSettings(siteName, templatesDir, privateWiki, maxFileBytes, timeout, secureCookies);
+    }
+
+    /**
+     * The same settings, with the session cookie marked {@code Secure} on every response, not only
+     * on requests that reached the server over HTTPS: for a wiki behind a proxy that ends TLS.
+     */
+    public WebSettings withSecureCookies(boolean secure) {
+        return new WebSettings(siteName, templatesDir, privateWiki, maxFileBytes, sessionTimeout, secure);
     }
 
     public static WebSettings defaults() {

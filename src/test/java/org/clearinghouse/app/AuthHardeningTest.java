@@ -138,6 +138,45 @@ class AuthHardeningTest {
         }
     }
 
+    @Test
+    void behindATlsProxyTheSessionCookieIsMarkedSecure() throws Exception {
+        String plain = wiki.login("editor", "correct horse").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("clearinghouse_session=")).findFirst().orElseThrow();
+        assertThat(plain).as("over plain HTTP by default").doesNotContainIgnoringCase("Secure");
+
+        Path data = dir.resolve("proxied");
+        Files.createDirectories(data);
+        AccountStore accounts = AccountStore.open(data, PasswordHasher.forTests());
+        accounts.add("editor", "Editor", "e@example.org", Role.parse("editor"), "correct horse".toCharArray());
+        Path seed = dir.resolve("proxied-seed");
+        Files.createDirectories(seed);
+        Files.writeString(seed.resolve("Home.md"), "# Home\n");
+        try (Wiki proxied = Wiki.open(ContentStore.openOrSeed(data.resolve("content.git"), seed), new MarkdownRenderer())) {
+            Javalin app = WebApp.create(proxied, accounts, new WebSettings("Clearinghouse", Optional.empty(), false,
+                    10_000_000L).withSecureCookies(true));
+            app.start("127.0.0.1", 0);
+            try {
+                URI base = URI.create("http://127.0.0.1:" + app.port());
+                // No cookie manager: it would not send a Secure cookie back over plain HTTP.
+                HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+                HttpResponse<String> form = client.send(HttpRequest.newBuilder(base.resolve("/login")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String session = form.headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("clearinghouse_session=")).findFirst().orElseThrow();
+                HttpResponse<String> in = client.send(HttpRequest.newBuilder(base.resolve("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", session.substring(0, session.indexOf(';')))
+                        .POST(HttpRequest.BodyPublishers.ofString("username=editor&password=correct+horse&csrf_token="
+                                + TestWiki.csrfToken(form.body()))).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(in.statusCode()).isEqualTo(303);
+                assertThat(in.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("clearinghouse_session="))
+                        .isNotEmpty().allSatisfy(c -> assertThat(c).contains("Secure").contains("HttpOnly"));
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
     private HttpResponse<String> login(String name, String password) throws Exception {
         String token = TestWiki.csrfToken(wiki.get("/login").body());
         return wiki.postForm("/login", Map.of("username", name, "password", password, "csrf_token", token));
