@@ -1,9 +1,10 @@
 package org.clearinghouse.search;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -77,21 +78,28 @@ final class PageSearcher {
                     ResultWindow.RANKED, request.offset(), request.limit());
         }
         // Words no page contains are likely typos: loosen them when the query found little.
-        Set<String> misspelt =
-                asTyped < FEW_HITS ? spelling.unknownWords(query, searcher.getIndexReader()) : Set.of();
-        Set<String> loosened = Set.of();
+        Map<String, NearWords> misspelt = asTyped < FEW_HITS ? nearWords(query, searcher) : Map.of();
+        Map<String, NearWords> loosened = Map.of();
         if (expand && result.total() < FEW_HITS && !misspelt.isEmpty()) {
             loosened = misspelt;
             positive = translator.positive(query, mode, loosened);
             result = ResultWindow.collect(searcher, restrictions.restrict(positive, query, filters),
                     ResultWindow.RANKED, request.offset(), request.limit());
         }
-        Optional<String> suggestion = misspelt.isEmpty()
-                ? Optional.empty() : spelling.suggest(query, misspelt, searcher.getIndexReader());
+        Optional<String> suggestion = misspelt.isEmpty() ? Optional.empty() : spelling.suggest(query, misspelt);
         Query marked = highlightQuery.build(query, loosened, searcher);
         String[] highlights = snippets.highlight(searcher, marked, result.window());
         return new SearchResults(result.total(), HitReader.read(searcher, result.window(), highlights),
                 FacetCounter.count(searcher.facetState(), result.matching()), suggestion);
+    }
+
+    /** The words of {@code query} no page contains, each with the indexed words near it. */
+    private Map<String, NearWords> nearWords(UserQuery query, PageIndexSearcher searcher) throws IOException {
+        Map<String, NearWords> near = new LinkedHashMap<>();
+        for (String word : spelling.unknownWords(query, searcher.getIndexReader())) {
+            near.put(word, NearWords.find(translator.analyzer(), searcher.getIndexReader(), word));
+        }
+        return near;
     }
 
     /** Every page matching the filters, in title order, with facets; no query, no ranking. */

@@ -2,15 +2,16 @@ package org.clearinghouse.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BlendedTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -31,8 +32,6 @@ final class QueryTranslator {
 
     /** Terms one prefix or fuzzy word may expand to, per field: keeps the clause count bounded. */
     static final int MAX_EXPANSIONS = 32;
-    /** Terms of one word tried fuzzily ("e-mail" is two): keeps the typo pass bounded. */
-    static final int MAX_FUZZY_TERMS = 8;
     /** A quoted phrase says exactly what the visitor wants: it counts for more than loose words. */
     static final float PHRASE_BOOST = 2f;
     /** Pages where the typed words stand close together rank above pages that scatter them. */
@@ -57,22 +56,22 @@ final class QueryTranslator {
 
     /** The words, phrases and prefixes combined by {@code mode}; null when nothing is searchable. */
     Query positive(UserQuery query, Mode mode) {
-        return positive(query, mode, Set.of());
+        return positive(query, mode, Map.of());
     }
 
     /**
-     * As {@link #positive(UserQuery, Mode)}, but each word in {@code misspelt} also matches words
-     * within one or two edits of it: the typo pass. The other words still count as typed, so
+     * As {@link #positive(UserQuery, Mode)}, but each word in {@code misspelt} (keyed as typed)
+     * also matches the indexed words near it: the typo pass. The other words still count as typed, so
      * "scholarsips state" finds pages with a scholarship and "state", not every page near either.
      */
-    Query positive(UserQuery query, Mode mode, Set<String> misspelt) {
+    Query positive(UserQuery query, Mode mode, Map<String, NearWords> misspelt) {
         Occur occur = mode == Mode.ALL ? Occur.MUST : Occur.SHOULD;
         BooleanQuery.Builder result = new BooleanQuery.Builder();
         int clauses = 0;
         List<String> analysedWords = new ArrayList<>();
         for (String word : query.words()) {
             Query q = word(word);
-            Query typo = q != null && misspelt.contains(word) ? fuzzyWord(word) : null;
+            Query typo = q != null && misspelt.containsKey(word) ? fuzzyWord(misspelt.get(word)) : null;
             if (typo != null) {
                 q = new DisjunctionMaxQuery(List.of(q, typo), TIE_BREAKER);
             }
@@ -114,22 +113,18 @@ final class QueryTranslator {
     }
 
     /**
-     * The words within a few edits of {@code word} in titles and text, ranked below exact
-     * matches; null when the word is too short or too long to be a typo worth guessing at.
+     * The words near a misspelt word in titles and text, ranked below exact matches; null when
+     * none of its terms is worth guessing at. Each term matches any of its near words, scored as
+     * Lucene's fuzzy query scores them (closer words and title words count for more, and a rare
+     * near word is not favoured for being rare), at most {@value #MAX_EXPANSIONS} per field.
      */
-    Query fuzzyWord(String word) {
+    Query fuzzyWord(NearWords near) {
         BooleanQuery.Builder result = new BooleanQuery.Builder();
         int count = 0;
-        for (String token : TermAnalysis.terms(analyzer, PageFields.SPELL, word)) {
-            int length = token.codePointCount(0, token.length());
-            if (length < 3 || length > SpellingSuggester.MAX_WORD_LENGTH || count >= MAX_FUZZY_TERMS) {
-                continue;
-            }
-            // Two edits turn short words into half the dictionary: one edit up to five letters.
-            int edits = length <= 5 ? 1 : 2;
+        for (NearWords.Term term : near.terms()) {
             List<Query> fields = List.of(
-                    new BoostQuery(fuzzyTerm(PageFields.TITLE_WORDS, token, edits), PageFields.TITLE_BOOST),
-                    fuzzyTerm(PageFields.SPELL, token, edits));
+                    new BoostQuery(nearTerms(PageFields.TITLE_WORDS, term), PageFields.TITLE_BOOST),
+                    nearTerms(PageFields.SPELL, term));
             result.add(new DisjunctionMaxQuery(fields, TIE_BREAKER), Occur.MUST);
             count++;
         }
@@ -181,8 +176,18 @@ final class QueryTranslator {
                 new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MAX_EXPANSIONS));
     }
 
-    private static Query fuzzyTerm(String field, String token, int edits) {
-        // prefixLength 1: typos rarely hit the first letter, and it cuts the terms to scan a lot.
-        return new FuzzyQuery(new Term(field, token), edits, 1, MAX_EXPANSIONS, true);
+    private static Query nearTerms(String field, NearWords.Term term) {
+        List<NearWords.Candidate> expansion = NearWords.expansion(term, field, MAX_EXPANSIONS);
+        if (expansion.isEmpty()) {
+            return new MatchNoDocsQuery();
+        }
+        // What FuzzyQuery rewrites to: document frequencies blended, so a rare misspelling
+        // in the index does not outrank the common word it is a misspelling of.
+        BlendedTermQuery.Builder blended = new BlendedTermQuery.Builder()
+                .setRewriteMethod(BlendedTermQuery.BOOLEAN_REWRITE);
+        for (NearWords.Candidate candidate : expansion) {
+            blended.add(new Term(field, candidate.term()), candidate.similarity());
+        }
+        return blended.build();
     }
 }

@@ -1,29 +1,32 @@
 package org.clearinghouse.search;
 
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * "Did you mean": for each word of the query that does not occur in any page, the closest word
  * that does, and the query rewritten with those corrections. Words come from the unstemmed
  * {@code spell} field, so a suggestion is a word as people write it ("scholarships"), never a
- * stem such as "scholarship" cut down to "scholarship" or "recruiting" to "recruit".
- * Thread-safe: the spell checker, which has mutable settings, is made per call.
+ * stem such as "scholarship" cut down to "scholarship" or "recruiting" to "recruit". The
+ * candidates are the {@link NearWords} the typo pass found, so the index is searched for near
+ * words once per query, not once for the search and again for the suggestion. Thread-safe.
  */
 final class SpellingSuggester {
     /** Words longer than this are not words a person misspelt; they are not corrected. */
     static final int MAX_WORD_LENGTH = 40;
+    /** The order a spell checker ranks corrections in: similarity, then pages, then the word. */
+    private static final Comparator<NearWords.Candidate> CLOSEST =
+            Comparator.comparingDouble(NearWords.Candidate::similarity).reversed()
+                    .thenComparing(Comparator.comparingInt(NearWords.Candidate::docFreq).reversed())
+                    .thenComparing(NearWords.Candidate::text);
     /** Words corrected at most per query. */
     private static final int MAX_WORDS = 8;
 
@@ -57,23 +60,15 @@ final class SpellingSuggester {
     }
 
     /**
-     * The query with each of {@code unknown} replaced by the closest indexed word, or empty when
-     * none has a close match.
+     * The query with each misspelt word (keyed as typed) replaced by the closest indexed word, or
+     * empty when none has a close match. Closest: fewest edits for its length, then in the most
+     * pages, then first in alphabetical order.
      */
-    Optional<String> suggest(UserQuery query, Set<String> unknown, IndexReader reader) throws IOException {
-        DirectSpellChecker checker = new DirectSpellChecker();
-        checker.setMaxQueryLength(MAX_WORD_LENGTH);
+    Optional<String> suggest(UserQuery query, Map<String, NearWords> misspelt) {
         Map<String, String> corrections = new HashMap<>();
-        for (String word : unknown) {
-            List<String> terms = TermAnalysis.terms(analyzer, PageFields.SPELL, word);
-            if (terms.size() != 1) {
-                continue; // "e-mail" is two terms: correcting half a word reads badly
-            }
-            SuggestWord[] best = checker.suggestSimilar(new Term(PageFields.SPELL, terms.get(0)), 1, reader,
-                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-            if (best.length > 0) {
-                corrections.put(word, best[0].string);
-            }
+        for (Map.Entry<String, NearWords> word : misspelt.entrySet()) {
+            word.getValue().corrections().stream().min(CLOSEST)
+                    .ifPresent(best -> corrections.put(word.getKey(), best.text()));
         }
         return corrections.isEmpty() ? Optional.empty() : Optional.of(query.render(corrections));
     }
