@@ -4,18 +4,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.search.DocIdSetIterator;
 
 /**
  * Counts the tags, audiences and types over every matching page (not only the page of hits
- * shown), from the sorted-set doc values the documents carry. Values are ordered by count,
+ * shown), from the facet values of the view ({@link FacetOrdinals}): per segment into an array
+ * by segment ordinal, then across segments by value. Values are ordered by count,
  * then name, and at most {@value #MAX_VALUES} are kept per dimension. Stateless; thread-safe.
  */
 final class FacetCounter {
@@ -37,31 +36,40 @@ final class FacetCounter {
         return facets;
     }
 
-    /**
-     * The counts over the documents {@code collected} holds. {@code state} is null when the
-     * index has no facet values at all (an empty index).
-     */
-    static Map<String, Map<String, Integer>> count(SortedSetDocValuesReaderState state, FacetsCollector collected)
+    /** The counts over the documents {@code collected} holds, values numbered by {@code ordinals}. */
+    static Map<String, Map<String, Integer>> count(FacetOrdinals ordinals, FacetsCollector collected)
             throws IOException {
-        Map<String, Map<String, Integer>> facets = noFacets();
-        if (state == null) {
-            return facets;
-        }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collected);
-        for (String dimension : DIMENSIONS) {
-            if (state.getOrdRange(dimension) == null) {
-                continue; // no page has ever had a value in this dimension
-            }
-            FacetResult result = counts.getAllChildren(dimension);
-            if (result == null) {
+        int[] counts = new int[ordinals.size()];
+        for (FacetsCollector.MatchingDocs matching : collected.getMatchingDocs()) {
+            if (matching.totalHits == 0) {
                 continue;
             }
-            List<Map.Entry<String, Integer>> values = new ArrayList<>();
-            for (LabelAndValue lv : result.labelValues) {
-                int count = lv.value.intValue();
-                if (count > 0) {
-                    values.add(Map.entry(lv.label, count));
-                }
+            int leaf = matching.context.ord;
+            SegmentFacets segment = ordinals.segment(leaf);
+            int[] segmentCounts = new int[segment.valueCount()];
+            DocIdSetIterator docs = matching.bits.iterator();
+            if (docs == null) {
+                continue;
+            }
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                segment.count(doc, segmentCounts);
+            }
+            for (int ord = 0; ord < segmentCounts.length; ord++) {
+                counts[ordinals.viewOrdinal(leaf, ord)] += segmentCounts[ord];
+            }
+        }
+        Map<String, List<Map.Entry<String, Integer>>> byDimension = new HashMap<>();
+        for (int ord = 0; ord < counts.length; ord++) {
+            if (counts[ord] > 0 && ordinals.label(ord) != null) {
+                byDimension.computeIfAbsent(ordinals.dimension(ord), d -> new ArrayList<>())
+                        .add(Map.entry(ordinals.label(ord), counts[ord]));
+            }
+        }
+        Map<String, Map<String, Integer>> facets = noFacets();
+        for (String dimension : DIMENSIONS) {
+            List<Map.Entry<String, Integer>> values = byDimension.getOrDefault(dimension, List.of());
+            if (values.isEmpty()) {
+                continue;
             }
             values.sort(BY_COUNT_THEN_NAME);
             Map<String, Integer> ordered = new LinkedHashMap<>();

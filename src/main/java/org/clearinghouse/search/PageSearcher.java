@@ -90,7 +90,7 @@ final class PageSearcher {
         Query marked = highlightQuery.build(query, loosened, searcher);
         String[] highlights = snippets.highlight(searcher, marked, result.window());
         return new SearchResults(result.total(), HitReader.read(searcher, result.window(), highlights),
-                FacetCounter.count(searcher.facetState(), result.matching()), suggestion);
+                FacetCounter.count(searcher.facets(), result.matching()), suggestion);
     }
 
     /** The words of {@code query} no page contains, each with the indexed words near it. */
@@ -114,6 +114,6 @@ final class PageSearcher {
         ResultWindow result = ResultWindow.collect(searcher, query.build(), ResultWindow.BY_TITLE, offset, limit);
         return new SearchResults(result.total(),
                 HitReader.read(searcher, result.window(), new String[result.window().length]),
-                FacetCounter.count(searcher.facetState(), result.matching()), Optional.empty());
+                FacetCounter.count(searcher.facets(), result.matching()), Optional.empty());
     }
 }
