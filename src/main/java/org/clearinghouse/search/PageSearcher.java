@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -88,8 +89,9 @@ final class PageSearcher {
         }
         Optional<String> suggestion = misspelt.isEmpty() ? Optional.empty() : spelling.suggest(query, misspelt);
         Query marked = highlightQuery.build(query, loosened, searcher);
-        String[] highlights = snippets.highlight(searcher, marked, result.window());
-        return new SearchResults(result.total(), HitReader.read(searcher, result.window(), highlights),
+        Document[] docs = HitReader.load(searcher, result.window(), marked != null);
+        String[] highlights = snippets.highlight(searcher, marked, result.window(), HitReader.bodies(docs));
+        return new SearchResults(result.total(), HitReader.read(searcher, result.window(), docs, highlights),
                 FacetCounter.count(searcher.facets(), result.matching()), suggestion);
     }
 
@@ -113,7 +115,8 @@ final class PageSearcher {
         }
         ResultWindow result = ResultWindow.collect(searcher, query.build(), ResultWindow.BY_TITLE, offset, limit);
         return new SearchResults(result.total(),
-                HitReader.read(searcher, result.window(), new String[result.window().length]),
+                HitReader.read(searcher, result.window(), HitReader.load(searcher, result.window(), false),
+                        new String[result.window().length]),
                 FacetCounter.count(searcher.facets(), result.matching()), Optional.empty());
     }
 }

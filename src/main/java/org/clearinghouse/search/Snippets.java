@@ -2,9 +2,10 @@ package org.clearinghouse.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -16,7 +17,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * Makes the snippet of each hit: the best passage of the body around the matched words, marked
  * and escaped by {@link MarkFormatter}; when no passage matches (a title-only match, a filter-only
  * search), the page's summary or the start of its body, escaped. Thread-safe: a highlighter is
- * built per call, bound to the searcher of that call.
+ * built per call, bound to the searcher of that call and to the bodies already read for it.
  */
 final class Snippets {
     /** The passage length aimed at, in characters. */
@@ -32,21 +33,30 @@ final class Snippets {
     }
 
     /**
-     * The highlighted passage of each document in {@code docs}, in order; null entries where
-     * nothing matched (or when {@code bodyQuery} is null).
+     * The highlighted passage of each document in {@code docs}, in order, from its body as
+     * already read ({@code bodies[i]}, null for none); null entries where nothing matched (or
+     * when {@code bodyQuery} is null).
      */
-    String[] highlight(IndexSearcher searcher, Query bodyQuery, ScoreDoc[] docs) throws IOException {
+    String[] highlight(PageIndexSearcher searcher, Query bodyQuery, ScoreDoc[] docs, String[] bodies)
+            throws IOException {
         if (bodyQuery == null || docs.length == 0) {
             return new String[docs.length];
         }
-        UnifiedHighlighter highlighter = new UnifiedHighlighter.Builder(searcher, analyzer)
+        UnifiedHighlighter.Builder settings = new UnifiedHighlighter.Builder(searcher, analyzer)
                 .withFormatter(formatter)
                 .withMaxLength(MAX_ANALYSED_CHARS)
                 // Passages of about TARGET_CHARS, the match roughly in the middle, cut at words.
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getWordInstance(Locale.ROOT), TARGET_CHARS, 0.4f))
-                .withMaxNoHighlightPassages(0)
-                .build();
+                .withMaxNoHighlightPassages(0);
+        Map<Integer, String> byDoc = new HashMap<>();
+        for (int i = 0; i < docs.length; i++) {
+            if (bodies[i] != null) {
+                byDoc.put(docs[i].doc, bodies[i]);
+            }
+        }
+        UnifiedHighlighter highlighter =
+                new BodyHighlighter(settings, byDoc, MAX_ANALYSED_CHARS, searcher.bodyFieldInfo());
         TopDocs window = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
         return highlighter.highlight(PageFields.BODY, bodyQuery, window, 1);
     }
@@ -57,7 +67,8 @@ final class Snippets {
         if (text == null || text.isBlank()) {
             return "";
         }
-        String collapsed = text.strip().replaceAll("\\s+", " ");
+        // Only the start is shown: collapse a prefix long enough to hold it, not a whole long page.
+        String collapsed = text.substring(0, shownPrefixEnd(text)).strip().replaceAll("\\s+", " ");
         if (collapsed.length() <= TARGET_CHARS) {
             return MarkFormatter.escape(collapsed);
         }
@@ -67,5 +78,20 @@ final class Snippets {
             end--;
         }
         return MarkFormatter.escape(collapsed.substring(0, end)) + MarkFormatter.ELLIPSIS;
+    }
+
+    /**
+     * The end of the shortest start of {@code text} holding {@link #TARGET_CHARS} + 2 characters
+     * that are not white space (or the whole text): collapsed, it is the whole text collapsed, or
+     * at least its first TARGET_CHARS + 2 characters, which is all {@link #fallback} looks at.
+     */
+    private static int shownPrefixEnd(String text) {
+        int seen = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i)) && ++seen >= TARGET_CHARS + 2) {
+                return i + 1;
+            }
+        }
+        return text.length();
     }
 }

@@ -92,4 +92,36 @@ class SnippetTest {
                 .isEqualTo("a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39; e");
         assertThat(Snippets.fallback("", "x".repeat(500))).hasSizeLessThan(260).endsWith(MarkFormatter.ELLIPSIS);
     }
+
+    @Test
+    void fallbackShowsTheStartOfALongBodyCollapsedAsTheWholeBodyWouldBe() {
+        java.util.Random random = new java.util.Random(3);
+        String[] pieces = {"word", " ", "\n\n", "\t ", "x", "\u2028", "longerword", "  \u00a0", "e\u0301", "&<>"};
+        for (int round = 0; round < 500; round++) {
+            StringBuilder body = new StringBuilder();
+            int length = random.nextInt(400);
+            while (body.length() < length) {
+                body.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = body.toString();
+            assertThat(Snippets.fallback("", text)).as(text).isEqualTo(wholeBodyFallback(text));
+        }
+    }
+
+    /** The fallback as it was computed before only a prefix was collapsed. */
+    private static String wholeBodyFallback(String text) {
+        if (text.isBlank()) {
+            return "";
+        }
+        String collapsed = text.strip().replaceAll("\\s+", " ");
+        if (collapsed.length() <= Snippets.TARGET_CHARS) {
+            return MarkFormatter.escape(collapsed);
+        }
+        int cut = collapsed.lastIndexOf(' ', Snippets.TARGET_CHARS);
+        int end = cut > Snippets.TARGET_CHARS / 2 ? cut : Snippets.TARGET_CHARS;
+        if (Character.isHighSurrogate(collapsed.charAt(end - 1))) {
+            end--;
+        }
+        return MarkFormatter.escape(collapsed.substring(0, end)) + MarkFormatter.ELLIPSIS;
+    }
 }
