@@ -25,6 +25,8 @@ final class Snippets {
     /** How much of a body the highlighter reads: matches further in fall back to the summary. */
     private static final int MAX_ANALYSED_CHARS = 100_000;
 
+    private static final PassageRanker RANKER = new PassageRanker();
+
     private final Analyzer analyzer;
     private final MarkFormatter formatter = new MarkFormatter();
 
@@ -44,6 +46,7 @@ final class Snippets {
         }
         UnifiedHighlighter.Builder settings = new UnifiedHighlighter.Builder(searcher, analyzer)
                 .withFormatter(formatter)
+                .withScorer(RANKER)
                 .withMaxLength(MAX_ANALYSED_CHARS)
                 // Passages of about TARGET_CHARS, the match roughly in the middle, cut at words.
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
