@@ -2,6 +2,7 @@ package org.clearinghouse.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
@@ -109,9 +110,8 @@ final class NearWords {
      */
     static List<Candidate> expansion(Term term, String field, int limit) {
         List<Candidate> all = field.equals(PageFields.TITLE_WORDS) ? term.titleWords() : term.spelling();
-        List<Candidate> best = all.stream().filter(c -> c.edits() <= term.typoEdits())
+        return all.stream().filter(c -> c.edits() <= term.typoEdits())
                 .sorted(BEST_FIRST).limit(limit).sorted(Comparator.comparing(Candidate::term)).toList();
-        return best;
     }
 
     /**
@@ -133,7 +133,7 @@ final class NearWords {
 
     private static CompiledAutomaton automaton(int[] codePoints, int edits) {
         int prefix = Math.min(PREFIX_LENGTH, codePoints.length);
-        int[] suffix = java.util.Arrays.copyOfRange(codePoints, prefix, codePoints.length);
+        int[] suffix = Arrays.copyOfRange(codePoints, prefix, codePoints.length);
         LevenshteinAutomata lev = new LevenshteinAutomata(suffix, Character.MAX_CODE_POINT, true);
         return new CompiledAutomaton(lev.toAutomaton(edits, UnicodeUtil.newString(codePoints, 0, prefix)), true, false);
     }
@@ -160,6 +160,6 @@ final class NearWords {
     private static int[] codePoints(BytesRef utf8) {
         int[] out = new int[utf8.length];
         int count = UnicodeUtil.UTF8toUTF32(utf8, out);
-        return java.util.Arrays.copyOf(out, count);
+        return Arrays.copyOf(out, count);
     }
 }
