@@ -105,37 +105,22 @@ class AuthHardeningTest {
                 .doesNotContainIgnoringCase("Expires");
 
         // The same web app with a two-second idle limit: the session is gone once it passes.
-        Path data = dir.resolve("short");
-        Files.createDirectories(data);
-        AccountStore accounts = AccountStore.open(data, PasswordHasher.forTests());
-        accounts.add("editor", "Editor", "e@example.org", Role.parse("editor"), "correct horse".toCharArray());
-        Path seed = dir.resolve("short-seed");
-        Files.createDirectories(seed);
-        Files.writeString(seed.resolve("Home.md"), "# Home\n");
-        try (Wiki shortWiki = Wiki.open(ContentStore.openOrSeed(data.resolve("content.git"), seed), new MarkdownRenderer())) {
-            Javalin app = WebApp.create(shortWiki, accounts, new WebSettings("Clearinghouse", Optional.empty(), false,
-                    10_000_000L).withSessionTimeout(Duration.ofSeconds(2)));
-            app.start("127.0.0.1", 0);
-            try {
-                URI base = URI.create("http://127.0.0.1:" + app.port());
-                HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                        .followRedirects(HttpClient.Redirect.NEVER).build();
-                String form = client.send(HttpRequest.newBuilder(base.resolve("/login")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                HttpResponse<String> in = client.send(HttpRequest.newBuilder(base.resolve("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=editor&password=correct+horse&csrf_token="
-                                + TestWiki.csrfToken(form))).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(in.statusCode()).isEqualTo(303);
-                assertThat(client.send(HttpRequest.newBuilder(base.resolve("/edit/Home")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-                Thread.sleep(3_500);
-                assertThat(client.send(HttpRequest.newBuilder(base.resolve("/edit/Home")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode()).as("expired session").isEqualTo(303);
-            } finally {
-                app.stop();
-            }
-        }
+        withOwnWebApp("short", settings().withSessionTimeout(Duration.ofSeconds(2)), base -> {
+            HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            String form = client.send(HttpRequest.newBuilder(base.resolve("/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> in = client.send(HttpRequest.newBuilder(base.resolve("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=editor&password=correct+horse&csrf_token="
+                            + TestWiki.csrfToken(form))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(in.statusCode()).isEqualTo(303);
+            assertThat(client.send(HttpRequest.newBuilder(base.resolve("/edit/Home")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            Thread.sleep(3_500);
+            assertThat(client.send(HttpRequest.newBuilder(base.resolve("/edit/Home")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("expired session").isEqualTo(303);
+        });
     }
 
     @Test
@@ -144,33 +129,48 @@ class AuthHardeningTest {
                 .filter(c -> c.startsWith("clearinghouse_session=")).findFirst().orElseThrow();
         assertThat(plain).as("over plain HTTP by default").doesNotContainIgnoringCase("Secure");
 
-        Path data = dir.resolve("proxied");
+        withOwnWebApp("proxied", settings().withSecureCookies(true), base -> {
+            // No cookie manager: it would not send a Secure cookie back over plain HTTP.
+            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> form = client.send(HttpRequest.newBuilder(base.resolve("/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String session = form.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("clearinghouse_session=")).findFirst().orElseThrow();
+            HttpResponse<String> in = client.send(HttpRequest.newBuilder(base.resolve("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", session.substring(0, session.indexOf(';')))
+                    .POST(HttpRequest.BodyPublishers.ofString("username=editor&password=correct+horse&csrf_token="
+                            + TestWiki.csrfToken(form.body()))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(in.statusCode()).isEqualTo(303);
+            assertThat(in.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("clearinghouse_session="))
+                    .isNotEmpty().allSatisfy(c -> assertThat(c).contains("Secure").contains("HttpOnly"));
+        });
+    }
+
+    private static WebSettings settings() {
+        return new WebSettings("Clearinghouse", Optional.empty(), false, 10_000_000L);
+    }
+
+    /** A test run against a web app of its own. */
+    @FunctionalInterface
+    private interface AgainstWebApp {
+        void run(URI base) throws Exception;
+    }
+
+    /** Runs {@code test} against a web app of its own (an editor account, one page) with {@code settings}. */
+    private void withOwnWebApp(String name, WebSettings settings, AgainstWebApp test) throws Exception {
+        Path data = dir.resolve(name);
         Files.createDirectories(data);
         AccountStore accounts = AccountStore.open(data, PasswordHasher.forTests());
         accounts.add("editor", "Editor", "e@example.org", Role.parse("editor"), "correct horse".toCharArray());
-        Path seed = dir.resolve("proxied-seed");
+        Path seed = dir.resolve(name + "-seed");
         Files.createDirectories(seed);
         Files.writeString(seed.resolve("Home.md"), "# Home\n");
-        try (Wiki proxied = Wiki.open(ContentStore.openOrSeed(data.resolve("content.git"), seed), new MarkdownRenderer())) {
-            Javalin app = WebApp.create(proxied, accounts, new WebSettings("Clearinghouse", Optional.empty(), false,
-                    10_000_000L).withSecureCookies(true));
+        try (Wiki own = Wiki.open(ContentStore.openOrSeed(data.resolve("content.git"), seed), new MarkdownRenderer())) {
+            Javalin app = WebApp.create(own, accounts, settings);
             app.start("127.0.0.1", 0);
             try {
-                URI base = URI.create("http://127.0.0.1:" + app.port());
-                // No cookie manager: it would not send a Secure cookie back over plain HTTP.
-                HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-                HttpResponse<String> form = client.send(HttpRequest.newBuilder(base.resolve("/login")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                String session = form.headers().allValues("Set-Cookie").stream()
-                        .filter(c -> c.startsWith("clearinghouse_session=")).findFirst().orElseThrow();
-                HttpResponse<String> in = client.send(HttpRequest.newBuilder(base.resolve("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Cookie", session.substring(0, session.indexOf(';')))
-                        .POST(HttpRequest.BodyPublishers.ofString("username=editor&password=correct+horse&csrf_token="
-                                + TestWiki.csrfToken(form.body()))).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(in.statusCode()).isEqualTo(303);
-                assertThat(in.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("clearinghouse_session="))
-                        .isNotEmpty().allSatisfy(c -> assertThat(c).contains("Secure").contains("HttpOnly"));
+                test.run(URI.create("http://127.0.0.1:" + app.port()));
             } finally {
                 app.stop();
             }
