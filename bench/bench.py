@@ -818,7 +818,12 @@ def main(argv):
             log("  history: %s" % {k: v.get("p50_ms") for k, v in res["history"].items() if isinstance(v, dict)})
 
         log("saves")
+        repo = os.path.join(data, "content.git")
+        repo_before = du_mb(repo)
         res["saves"] = measure_saves(a, hot, pages, srv.pid)
+        saved = res["saves"]["sequential"]["n"] + res["saves"]["concurrent"]["saves"]
+        # Loose objects are stored uncompressed; what a save costs on disk until `git gc` packs it.
+        res["saves"]["repo_growth_kb_per_save"] = round((du_mb(repo) - repo_before) * 1000 / max(1, saved), 1)
         res["rss_mb"], res["rss_peak_mb"] = rss_mb(srv.pid)
         log("resident memory now %s MB, peak %s MB" % (res["rss_mb"], res["rss_peak_mb"]))
     finally:

@@ -282,12 +282,13 @@ def section(res):
              "(%d pages skipped: the corpus generator's edits wrote into their YAML front matter, which no longer parses, "
              "and a save of such a page is refused with 422 until someone fixes it). "
              "%d concurrent editors on disjoint pages for %s s: %d saves, %s saves/s, p50 %s ms, p99 %s ms, "
-             "%d conflicts, %d errors." % (
+             "%d conflicts, %d errors. The repository grew by %s KB a save (loose objects, until `git gc` "
+             "packs them)." % (
                  sq["n"], f2(sq["p50_ms"]), f2(sq["p90_ms"]), f2(sq["p99_ms"]), sq["errors"],
                  sq.get("not_searchable_on_return", 0), sq.get("merged", 0), sq.get("skipped_invalid_pages", 0),
                  cc["editors"], f1(cc["seconds"]),
                  cc["saves"], f1(cc["saves_per_s"]), f2(cc["p50_ms"]), f2(cc["p99_ms"]), cc["conflicts"],
-                 cc["errors"]))
+                 cc["errors"], f0(sv.get("repo_growth_kb_per_save"))))
     L.append("")
     L.append("Starts: cold /health after %s s (search ready %s s, RSS %s MB); warm /health after %s s "
              "(search ready %s s, RSS %s MB)." % (
