@@ -18,14 +18,17 @@ import org.eclipse.jgit.util.Paths;
  * {@code ANY_DIFF} reports, at a fraction of its cost on wide folders. A wiki keeps thousands of
  * pages in one folder and a commit usually changes one of them; the walk parses and compares
  * every entry of both trees, while this compares the raw tree bytes, skips identical runs with
- * one vectorised {@link Arrays#mismatch}, and parses only the entries that differ (and steps over
- * the identical ones by finding their ends). Not thread-safe: one per reader.
+ * one vectorised {@link Arrays#mismatch}, and parses only the entries that differ. Stepping over
+ * the identical entries needs to know where entries start; scanning for that was most of a
+ * history walk's time (a wide tree is a megabyte), so each tree read keeps an index of its entry
+ * starts, and the new tree of a diff gets its index from the old one's plus the entries that
+ * differ: walking commits in order, every tree but the first is indexed without a scan.
+ * Not thread-safe: one per reader.
  *
  * <p>A tree entry is {@code <octal mode> SP <name> NUL <20-byte id>}, sorted by name with
  * folders compared as if their name ended in {@code /} ({@link Paths#compare}).
  */
 final class TreeDiffer {
-    private static final byte[] EMPTY = new byte[0];
     private static final int ID_LENGTH = Constants.OBJECT_ID_LENGTH;
     private static final AbbreviatedObjectId NO_ID = AbbreviatedObjectId.fromObjectId(ObjectId.zeroId());
 
@@ -35,7 +38,7 @@ final class TreeDiffer {
      * tree, and re-reading a wide tree means rebuilding it from its delta chain.
      */
     private final ObjectId[] recentIds = new ObjectId[4];
-    private final byte[][] recentBytes = new byte[4][];
+    private final Tree[] recentTrees = new Tree[4];
     private int nextSlot;
 
     TreeDiffer(ObjectReader reader) {
@@ -56,37 +59,73 @@ final class TreeDiffer {
         if (oldTree != null && oldTree.equals(newTree)) {
             return;
         }
-        byte[] a = bytesOf(oldTree);
-        byte[] b = bytesOf(newTree);
+        Tree left = treeOf(oldTree);
+        Tree right = treeOf(newTree);
+        byte[] a = left.bytes;
+        byte[] b = right.bytes;
+        int[] starts = left.starts();
+        // The new tree's entry starts, learnt on the way: copied from the old tree's index across
+        // identical runs (shifted), read from the entries that differ.
+        Starts found = new Starts(starts.length + 8);
+        int ia = 0; // the index in starts of the old tree's entry at pa
         int pa = 0;
         int pb = 0;
         while (pa < a.length || pb < b.length) {
             if (pa < a.length && pb < b.length) {
                 int same = Arrays.mismatch(a, pa, a.length, b, pb, b.length);
                 if (same < 0) {
-                    return; // the rest of both trees is the same bytes
+                    // The rest of both trees is the same bytes.
+                    found.addShifted(starts, ia, starts.length - 1, pb - pa);
+                    pa = a.length;
+                    pb = b.length;
+                    break;
                 }
-                int skipped = wholeEntries(a, pa, pa + same) - pa;
-                pa += skipped;
-                pb += skipped;
+                int k = lastStartAtOrBefore(starts, ia, pa + same);
+                found.addShifted(starts, ia, k, pb - pa);
+                pb += starts[k] - pa;
+                pa = starts[k];
+                ia = k;
             }
-            Entry left = pa < a.length ? Entry.at(a, pa) : null;
-            Entry right = pb < b.length ? Entry.at(b, pb) : null;
-            int order = left == null ? 1 : right == null ? -1
-                    : Paths.compare(a, left.nameStart(), left.nameEnd(), left.mode(),
-                            b, right.nameStart(), right.nameEnd(), right.mode());
+            Entry l = pa < a.length ? Entry.at(a, pa) : null;
+            Entry r = pb < b.length ? Entry.at(b, pb) : null;
+            int order = l == null ? 1 : r == null ? -1
+                    : Paths.compare(a, l.nameStart(), l.nameEnd(), l.mode(),
+                            b, r.nameStart(), r.nameEnd(), r.mode());
             if (order < 0) {
-                removed(prefix, a, left, out);
-                pa = left.end();
+                removed(prefix, a, l, out);
+                pa = l.end();
+                ia++;
             } else if (order > 0) {
-                added(prefix, b, right, out);
-                pb = right.end();
+                added(prefix, b, r, out);
+                found.add(pb);
+                pb = r.end();
             } else {
-                changed(prefix, a, left, b, right, out);
-                pa = left.end();
-                pb = right.end();
+                changed(prefix, a, l, b, r, out);
+                found.add(pb);
+                pa = l.end();
+                ia++;
+                pb = r.end();
             }
         }
+        right.learnStarts(found);
+    }
+
+    /**
+     * The index of the last entry start at or before {@code limit}, from {@code from} on: the
+     * entries before it end at or before {@code limit}. {@code starts} ends with the tree's length.
+     */
+    private static int lastStartAtOrBefore(int[] starts, int from, int limit) {
+        int lo = from;
+        int hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= limit) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     private void removed(String prefix, byte[] tree, Entry entry, List<DiffEntry> out) throws IOException {
@@ -122,38 +161,89 @@ final class TreeDiffer {
         }
     }
 
-    /** Where the last entry that ends at or before {@code limit} ends, stepping from {@code start}. */
-    private static int wholeEntries(byte[] tree, int start, int limit) {
-        int at = start;
-        while (at < limit) {
-            int nul = at;
-            while (nul < tree.length && tree[nul] != 0) {
-                nul++;
-            }
-            int end = nul + 1 + ID_LENGTH;
-            if (end > limit) {
-                break;
-            }
-            at = end;
-        }
-        return at;
-    }
-
-    private byte[] bytesOf(ObjectId tree) throws IOException {
+    private Tree treeOf(ObjectId tree) throws IOException {
         if (tree == null) {
-            return EMPTY;
+            return Tree.EMPTY;
         }
         for (int i = 0; i < recentIds.length; i++) {
             if (tree.equals(recentIds[i])) {
-                return recentBytes[i];
+                return recentTrees[i];
             }
         }
-        byte[] bytes = reader.open(tree, Constants.OBJ_TREE).getCachedBytes();
+        Tree read = new Tree(reader.open(tree, Constants.OBJ_TREE).getCachedBytes());
         int slot = nextSlot;
         nextSlot = (nextSlot + 1) % recentIds.length;
         recentIds[slot] = tree.copy();
-        recentBytes[slot] = bytes;
-        return bytes;
+        recentTrees[slot] = read;
+        return read;
+    }
+
+    /** A tree's raw bytes and, once known, where each entry starts. */
+    private static final class Tree {
+        static final Tree EMPTY = new Tree(new byte[0]);
+
+        final byte[] bytes;
+        /** Each entry's first byte, ascending, then the tree's length; null until first needed. */
+        private int[] starts;
+
+        Tree(byte[] bytes) {
+            this.bytes = bytes;
+            if (bytes.length == 0) {
+                starts = new int[] {0};
+            }
+        }
+
+        /** The index of entry starts, scanning the tree for it the first time. */
+        int[] starts() throws IOException {
+            if (starts == null) {
+                Starts found = new Starts(bytes.length / 48 + 8);
+                for (int at = 0; at < bytes.length; at = Entry.at(bytes, at).end()) {
+                    found.add(at);
+                }
+                starts = found.finish(bytes.length);
+            }
+            return starts;
+        }
+
+        /** Keeps the starts a diff found, unless known already. */
+        void learnStarts(Starts found) {
+            if (starts == null) {
+                starts = found.finish(bytes.length);
+            }
+        }
+    }
+
+    /** A growing list of entry starts. */
+    private static final class Starts {
+        private int[] values;
+        private int size;
+
+        Starts(int capacity) {
+            values = new int[Math.max(capacity, 8)];
+        }
+
+        void add(int start) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = start;
+        }
+
+        /** Adds {@code from[start..end)}, each plus {@code shift}. */
+        void addShifted(int[] from, int start, int end, int shift) {
+            int count = end - start;
+            if (size + count > values.length) {
+                values = Arrays.copyOf(values, Math.max(size + count, size * 2));
+            }
+            for (int i = start; i < end; i++) {
+                values[size++] = from[i] + shift;
+            }
+        }
+
+        int[] finish(int length) {
+            add(length);
+            return Arrays.copyOf(values, size);
+        }
     }
 
     /** A {@link DiffEntry} made from raw entries; its fields are only settable by a subclass. */
