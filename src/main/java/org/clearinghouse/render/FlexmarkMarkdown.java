@@ -1,6 +1,5 @@
 package org.clearinghouse.render;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -17,8 +16,8 @@ import org.clearinghouse.page.RenderFailedException;
 
 /**
  * The configured Flexmark parser and HTML renderer, built once and shared (both are
- * thread-safe): GFM tables, strikethrough, task lists, autolinks, footnotes, and the wiki's own
- * links. Header ids are left to {@link HeadingIds}; front matter never reaches Flexmark (see
+ * thread-safe): GFM tables, strikethrough, task lists, autolinks (see
+ * {@link LinkableTextAutolink}), footnotes, and the wiki's own links. Header ids are left to {@link HeadingIds}; front matter never reaches Flexmark (see
  * {@link FrontMatter}). Flexmark's output is not trusted: it still goes through the sanitizer.
  */
 final class FlexmarkMarkdown {
@@ -34,7 +33,7 @@ final class FlexmarkMarkdown {
                         TablesExtension.create(),
                         StrikethroughExtension.create(),
                         TaskListExtension.create(),
-                        AutolinkExtension.create(),
+                        new LinkableTextAutolink(),
                         FootnoteExtension.create(),
                         new WikiMarkdownExtension()))
                 // GitHub's table rules: no column spans, ragged rows padded or cut to the header.
