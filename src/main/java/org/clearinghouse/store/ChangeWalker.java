@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.eclipse.jgit.diff.DiffConfig;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.RenameDetector;
@@ -57,15 +57,18 @@ final class ChangeWalker {
      * commits one at a time, in order, on the calling thread.
      */
     void walk(Optional<String> fromExclusive, String to, Consumer<CommitChanges> sink) {
-        walk(fromExclusive, to, changes -> changes, sink);
+        walk(fromExclusive, to, (changes, blobs) -> changes, sink);
     }
 
     /**
      * Like {@link #walk(Optional, String, Consumer)}, turning each commit's changes into what the
      * sink wants with {@code prepare} on the diffing threads (so reading the changed files, say,
-     * is spread over them too); {@code prepare} must be thread-safe.
+     * is spread over them too); {@code prepare} must be thread-safe. Each thread reads blobs
+     * through a reader of its own, apart from the one reading trees: a wide tree is a megabyte
+     * and would push the blobs' delta bases out of a shared reader's cache.
      */
-    <T> void walk(Optional<String> fromExclusive, String to, Function<CommitChanges, T> prepare, Consumer<T> sink) {
+    <T> void walk(Optional<String> fromExclusive, String to, BiFunction<CommitChanges, BlobReader, T> prepare,
+            Consumer<T> sink) {
         DiffConfig diffConfig = repository.getConfig().get(DiffConfig.KEY);
         try (ObjectReader reader = repository.newObjectReader();
                 RevWalk walk = new RevWalk(reader)) {
@@ -86,8 +89,11 @@ final class ChangeWalker {
                     : Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
             if (threads == 1) {
                 TreeDiffer differ = new TreeDiffer(reader);
-                for (RevCommit commit : commits) {
-                    sink.accept(prepare.apply(changesOf(differ, reader, diffConfig, commit)));
+                try (ObjectReader blobReader = repository.newObjectReader()) {
+                    BlobReader blobs = new BlobReader(blobReader);
+                    for (RevCommit commit : commits) {
+                        sink.accept(prepare.apply(changesOf(differ, reader, diffConfig, commit), blobs));
+                    }
                 }
             } else {
                 walkInParallel(commits, diffConfig, threads, prepare, sink);
@@ -98,7 +104,7 @@ final class ChangeWalker {
     }
 
     private <T> void walkInParallel(List<RevCommit> commits, DiffConfig diffConfig, int threads,
-            Function<CommitChanges, T> prepare, Consumer<T> sink) throws IOException {
+            BiFunction<CommitChanges, BlobReader, T> prepare, Consumer<T> sink) throws IOException {
         List<ObjectReader> readers = java.util.Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<ObjectReader> readerOfThread = ThreadLocal.withInitial(() -> {
             ObjectReader reader = repository.newObjectReader();
@@ -106,13 +112,20 @@ final class ChangeWalker {
             return reader;
         });
         ThreadLocal<TreeDiffer> differOfThread = ThreadLocal.withInitial(() -> new TreeDiffer(readerOfThread.get()));
+        ThreadLocal<BlobReader> blobsOfThread = ThreadLocal.withInitial(() -> {
+            ObjectReader reader = repository.newObjectReader();
+            readers.add(reader);
+            return new BlobReader(reader);
+        });
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "history-walk");
             thread.setDaemon(true);
             return thread;
         });
-        try (ObjectReader ownReader = repository.newObjectReader()) {
+        try (ObjectReader ownReader = repository.newObjectReader();
+                ObjectReader ownBlobReader = repository.newObjectReader()) {
             TreeDiffer ownDiffer = new TreeDiffer(ownReader);
+            BlobReader ownBlobs = new BlobReader(ownBlobReader);
             int run = Math.max(1, Math.min(RUN_LENGTH, (commits.size() + threads - 1) / threads));
             // A few runs ahead of the sink, not all of them: finished runs wait in memory.
             Deque<Run<T>> pending = new ArrayDeque<>();
@@ -121,7 +134,7 @@ final class ChangeWalker {
                 while (next < commits.size() && pending.size() < 2 * threads) {
                     List<RevCommit> slice = commits.subList(next, Math.min(commits.size(), next + run));
                     pending.add(new Run<>(slice, pool.submit(() -> diffAll(slice, differOfThread.get(),
-                            readerOfThread.get(), diffConfig, prepare))));
+                            readerOfThread.get(), blobsOfThread.get(), diffConfig, prepare))));
                     next += slice.size();
                 }
                 Run<T> oldest = pending.removeFirst();
@@ -134,7 +147,7 @@ final class ChangeWalker {
                     }
                     // A large tree did not fit beside the other threads' work (or zlib held the heap
                     // too long): this run again, alone, on the caller's thread.
-                    changes = diffAll(oldest.commits(), ownDiffer, ownReader, diffConfig, prepare);
+                    changes = diffAll(oldest.commits(), ownDiffer, ownReader, ownBlobs, diffConfig, prepare);
                 }
                 changes.forEach(sink);
             }
@@ -173,11 +186,11 @@ final class ChangeWalker {
     /** A slice of the commits and the diffs a pool thread is making of them. */
     private record Run<T>(List<RevCommit> commits, Future<List<T>> result) {}
 
-    private <T> List<T> diffAll(List<RevCommit> slice, TreeDiffer differ, ObjectReader reader, DiffConfig diffConfig,
-            Function<CommitChanges, T> prepare) throws IOException {
+    private <T> List<T> diffAll(List<RevCommit> slice, TreeDiffer differ, ObjectReader reader, BlobReader blobs,
+            DiffConfig diffConfig, BiFunction<CommitChanges, BlobReader, T> prepare) throws IOException {
         List<T> changes = new ArrayList<>(slice.size());
         for (RevCommit commit : slice) {
-            changes.add(prepare.apply(changesOf(differ, reader, diffConfig, commit)));
+            changes.add(prepare.apply(changesOf(differ, reader, diffConfig, commit), blobs));
         }
         return changes;
     }

@@ -240,11 +240,12 @@ public final class ContentStore implements AutoCloseable {
 
     /**
      * Like {@link #walkChanges(Optional, String, Consumer)}, with {@code prepare} applied to each
-     * commit on the threads that diff (a long walk uses several): it must be thread-safe. The
+     * commit on the threads that diff (a long walk uses several): it must be thread-safe, and
+     * reads the files it needs through the {@link BlobReader} it is given (that thread's). The
      * sink still gets the results in order, one at a time, on the calling thread.
      */
     public <T> void walkChanges(Optional<String> fromExclusive, String toCommit,
-            java.util.function.Function<CommitChanges, T> prepare, Consumer<T> sink) {
+            java.util.function.BiFunction<CommitChanges, BlobReader, T> prepare, Consumer<T> sink) {
         walker.walk(fromExclusive, toCommit, prepare, sink);
     }
 

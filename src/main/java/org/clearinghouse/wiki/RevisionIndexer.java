@@ -12,6 +12,7 @@ import org.clearinghouse.page.Revision;
 import org.clearinghouse.render.MarkdownRenderer;
 import org.clearinghouse.search.IndexedCommit;
 import org.clearinghouse.search.RevisionIndex;
+import org.clearinghouse.store.BlobReader;
 import org.clearinghouse.store.CommitChanges;
 import org.clearinghouse.store.ContentStore;
 import org.clearinghouse.store.PathChange;
@@ -100,25 +101,28 @@ final class RevisionIndexer implements DerivedIndex {
         return changes;
     }
 
-    /** The page changes of one commit; changes to attachments are left out. */
-    IndexedCommit indexed(CommitChanges commit) {
+    /**
+     * The page changes of one commit; changes to attachments are left out. The changed pages'
+     * tags are read through {@code blobs}, the walking thread's reader.
+     */
+    IndexedCommit indexed(CommitChanges commit, BlobReader blobs) {
         List<IndexedCommit.Change> changes = new ArrayList<>();
         for (PathChange change : commit.changes()) {
             Optional<PagePath> before = change.oldPath().flatMap(PagePath::fromFileName);
             Optional<PagePath> after = change.newPath().flatMap(PagePath::fromFileName);
             long delta = change.sizeDelta();
             if (before.isPresent() && after.isPresent() && change.type() == PathChange.Type.RENAME) {
-                List<String> tags = tags(change.newBlobId());
+                List<String> tags = tags(blobs, change.newBlobId());
                 changes.add(change(before.get(), ChangeKind.RENAME_FROM, after, delta, tags));
                 changes.add(change(after.get(), ChangeKind.RENAME_TO, before, delta, tags));
             } else if (change.type() == PathChange.Type.MODIFY && after.isPresent()) {
-                changes.add(change(after.get(), ChangeKind.MODIFY, Optional.empty(), delta, tags(change.newBlobId())));
+                changes.add(change(after.get(), ChangeKind.MODIFY, Optional.empty(), delta, tags(blobs, change.newBlobId())));
             } else {
                 // An add, a delete, or a rename between a page and a file that is not one.
                 before.ifPresent(page -> changes.add(change(page, ChangeKind.DELETE, Optional.empty(),
-                        -change.oldSize(), tags(change.oldBlobId()))));
+                        -change.oldSize(), tags(blobs, change.oldBlobId()))));
                 after.ifPresent(page -> changes.add(change(page, ChangeKind.ADD, Optional.empty(),
-                        change.newSize(), tags(change.newBlobId()))));
+                        change.newSize(), tags(blobs, change.newBlobId()))));
             }
         }
         return new IndexedCommit(commit.revision(), commit.parent(), changes);
@@ -130,8 +134,8 @@ final class RevisionIndexer implements DerivedIndex {
     }
 
     /** The tags in a page version's front matter: only the front matter is read, not the Markdown. */
-    private List<String> tags(Optional<String> blobId) {
-        return blobId.map(id -> renderer.metadata(PageText.decode(store.blob(id))).tags()).orElse(List.of());
+    private List<String> tags(BlobReader blobs, Optional<String> blobId) {
+        return blobId.map(id -> renderer.metadata(PageText.decode(blobs.blob(id))).tags()).orElse(List.of());
     }
 
     @Override

@@ -59,11 +59,18 @@ class ChangeHistoryTest {
         // A fresh store: it has no record of the commits it wrote, so every one is diffed from trees.
         store = ContentStore.openOrSeed(dir.resolve("content.git"), dir.resolve("seed"));
         List<CommitChanges> walked = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        store.walkChanges(Optional.empty(), commits.get(commits.size() - 1), changes -> {
+        store.walkChanges(Optional.empty(), commits.get(commits.size() - 1), (changes, blobs) -> {
             threads.add(Thread.currentThread().getName());
-            return changes;
-        }, walked::add);
+            // Each thread's blob reader reads the version the commit wrote.
+            String text = changes.changes().isEmpty() ? ""
+                    : new String(blobs.blob(changes.changes().get(0).newBlobId().orElseThrow()), StandardCharsets.UTF_8);
+            return Map.entry(changes, text);
+        }, entry -> {
+            walked.add(entry.getKey());
+            texts.add(entry.getValue());
+        });
 
         assertThat(walked).extracting(c -> c.revision().id()).containsExactlyElementsOf(commits);
         for (int i = 0; i < 400; i++) {
@@ -71,6 +78,7 @@ class ChangeHistoryTest {
             assertThat(commit.parent()).contains(commits.get(i));
             assertThat(commit.changes()).extracting(PathChange::path).containsExactly("p" + (i % 9) + ".md");
             assertThat(commit.changes().get(0).type()).isEqualTo(i < 9 ? PathChange.Type.ADD : PathChange.Type.MODIFY);
+            assertThat(texts.get(i + 1)).isEqualTo("# P\n\nEdit " + i + ".\n");
         }
         assertThat(threads).as("diffed off the calling thread").noneMatch(Thread.currentThread().getName()::equals);
     }
