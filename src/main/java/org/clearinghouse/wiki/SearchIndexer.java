@@ -94,7 +94,11 @@ final class SearchIndexer implements DerivedIndex {
         rebuild(snapshot, progress, Map.of());
     }
 
-    private void rebuild(Snapshot snapshot, IntConsumer progress, Map<String, PageContent> parsed) {
+    /**
+     * Like {@link #rebuild(Snapshot, IntConsumer)}, taking pages already parsed ({@code parsed},
+     * by blob id) from there instead of parsing them again.
+     */
+    void rebuild(Snapshot snapshot, IntConsumer progress, Map<String, PageContent> parsed) {
         long started = System.nanoTime();
         List<PageEntry> pages = snapshot.pages().stream().filter(SearchIndexer::searchable).toList();
         index.replaceAll(snapshot.commitId(), () -> new BatchIterator(pages, parsed), progress);

@@ -159,19 +159,25 @@ public final class Wiki implements AutoCloseable {
         }
     }
 
-    /** Rebuilds every derived index from Git, reporting progress per index. */
+    /**
+     * Rebuilds every derived index from Git, reporting progress per index, and reads every page
+     * afresh for the head snapshot (a derived file too: e.g. after an upgrade that reads outlines
+     * differently). The revision index goes first, so the snapshot takes each page's last change
+     * from it; each page is then parsed once, for both the snapshot and the search index.
+     */
     public void reindex(java.util.function.BiConsumer<String, Integer> progress) {
         synchronized (refreshLock) {
             Snapshot snapshot = snapshot();
-            for (DerivedIndex index : indexes) {
-                index.rebuild(snapshot, done -> progress.accept(index.name(), done));
-            }
-            // The saved snapshot is a derived file too: read every page afresh (e.g. after an upgrade
-            // that reads outlines differently).
-            Snapshot fresh = builder.build(snapshot.commitId(), lastChangesFromIndex(snapshot.commitId()));
-            current.set(fresh);
+            revisions.ifPresent(r -> r.rebuild(snapshot, done -> progress.accept(r.name(), done)));
+            String head = snapshot.commitId();
+            SnapshotBuilder.WithContent fresh = search.isPresent()
+                    ? builder.buildWithContent(head, lastChangesFromIndex(head))
+                    : new SnapshotBuilder.WithContent(builder.build(head, lastChangesFromIndex(head)), Map.of());
+            search.ifPresent(s -> s.rebuild(fresh.snapshot(), done -> progress.accept(s.name(), done),
+                    fresh.contents()));
+            current.set(fresh.snapshot());
             saved.forget();
-            saved.save(fresh);
+            saved.save(fresh.snapshot());
         }
     }
 

@@ -13,6 +13,8 @@ import org.clearinghouse.page.Author;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.render.MarkdownRenderer;
 import org.clearinghouse.store.ContentStore;
+import org.clearinghouse.search.SearchRequest;
+import org.clearinghouse.search.SearchResults;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,9 +102,14 @@ class SavedSnapshotTest {
 
     @Test
     void reindexReadsEveryPageAgain() {
-        wiki.reindex((index, done) -> { });
+        SearchResults before = wiki.search(SearchRequest.of("career", 10));
+        java.util.Set<String> progressOf = new java.util.HashSet<>();
+        wiki.reindex((index, done) -> progressOf.add(index));
         assertSameAsReadingEveryPage();
         assertThat(SnapshotFile.read(snapshotFile()).orElseThrow().commitId()).isEqualTo(store.head().orElseThrow());
+        // The pages parsed for the snapshot feed the search index: the same hits as before.
+        assertThat(wiki.search(SearchRequest.of("career", 10)).hits()).isNotEmpty().isEqualTo(before.hits());
+        assertThat(progressOf).containsExactlyInAnyOrder("search", "revisions");
     }
 
     private void assertSameAsReadingEveryPage() {
