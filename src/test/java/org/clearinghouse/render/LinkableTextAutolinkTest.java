@@ -92,7 +92,7 @@ class LinkableTextAutolinkTest {
     private static String outcome(Parser parser, String markdown) {
         try {
             Document document = parser.parse(markdown);
-            new RenderContext(PagePath.of("Some/Page"), page -> true).attachTo(document);
+            new RenderContext(PagePath.of("Some/Page"), page -> true, false).attachTo(document);
             HtmlRenderer html = HtmlRenderer.builder(options(AutolinkExtension.create())).build();
             return html.render(document) + "\n----\n" + new TextCollectingVisitor().collectAndGetText(document);
         } catch (RuntimeException | AssertionError e) {
