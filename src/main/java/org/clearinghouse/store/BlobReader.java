@@ -22,7 +22,7 @@ public final class BlobReader {
         this.reader = reader;
     }
 
-    /** The bytes of a blob, as {@link ContentStore#blob} reads them. */
+    /** The bytes of a blob; a blob that is not there is a {@link PageNotFoundException}. */
     public byte[] blob(String blobId) {
         try {
             return reader.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getBytes();

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.clearinghouse.page.Author;
 import org.clearinghouse.page.BlameLine;
-import org.clearinghouse.page.PageNotFoundException;
 import org.clearinghouse.page.Revision;
 import org.clearinghouse.page.RevisionNotFoundException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
@@ -198,11 +197,7 @@ public final class ContentStore implements AutoCloseable {
     /** The bytes of a blob. */
     public byte[] blob(String blobId) {
         try (ObjectReader reader = repository.newObjectReader()) {
-            return reader.open(ObjectId.fromString(blobId), Constants.OBJ_BLOB).getBytes();
-        } catch (MissingObjectException e) {
-            throw new PageNotFoundException("The file " + blobId + " is not in the repository.");
-        } catch (IOException e) {
-            throw new StoreException("Could not read blob " + blobId, e);
+            return new BlobReader(reader).blob(blobId);
         }
     }
 

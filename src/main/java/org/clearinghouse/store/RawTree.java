@@ -29,6 +29,11 @@ final class RawTree {
 
     /** Indexes the entries of a tree's bytes (which are kept, not copied). */
     static RawTree of(byte[] bytes) throws IOException {
+        return new RawTree(bytes, entryStarts(bytes));
+    }
+
+    /** Where each entry of a tree's bytes starts, ascending, then the tree's length. */
+    static int[] entryStarts(byte[] bytes) throws IOException {
         int[] starts = new int[Math.max(16, bytes.length / 48)];
         int count = 0;
         int at = 0;
@@ -40,7 +45,7 @@ final class RawTree {
             at = endOf(bytes, at);
         }
         starts[count] = bytes.length;
-        return new RawTree(bytes, Arrays.copyOf(starts, count + 1));
+        return Arrays.copyOf(starts, count + 1);
     }
 
     /**

@@ -29,7 +29,6 @@ import org.eclipse.jgit.util.Paths;
  * folders compared as if their name ended in {@code /} ({@link Paths#compare}).
  */
 final class TreeDiffer {
-    private static final int ID_LENGTH = Constants.OBJECT_ID_LENGTH;
     private static final AbbreviatedObjectId NO_ID = AbbreviatedObjectId.fromObjectId(ObjectId.zeroId());
 
     private final ObjectReader reader;
@@ -196,11 +195,7 @@ final class TreeDiffer {
         /** The index of entry starts, scanning the tree for it the first time. */
         int[] starts() throws IOException {
             if (starts == null) {
-                Starts found = new Starts(bytes.length / 48 + 8);
-                for (int at = 0; at < bytes.length; at = Entry.at(bytes, at).end()) {
-                    found.add(at);
-                }
-                starts = found.finish(bytes.length);
+                starts = RawTree.entryStarts(bytes);
             }
             return starts;
         }
