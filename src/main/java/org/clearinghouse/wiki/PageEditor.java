@@ -135,11 +135,9 @@ final class PageEditor {
      * just landed) is read from Git.
      */
     private Optional<String> blobAt(String commit, PagePath path) {
-        Snapshot known = snapshot.get();
-        if (known != null && known.commitId().equals(commit)) {
-            return known.page(path).map(PageEntry::blobId);
-        }
-        return store.blobIdAt(commit, path.fileName());
+        Optional<Snapshot> known = snapshotAt(commit);
+        return known.isPresent() ? known.get().page(path).map(PageEntry::blobId)
+                : store.blobIdAt(commit, path.fileName());
     }
 
     /**
@@ -149,9 +147,13 @@ final class PageEditor {
      * reading the page at an old commit means rebuilding a wide folder's tree from its deltas.
      */
     private boolean unchangedSince(String base, String head, PagePath path) {
-        Snapshot known = snapshot.get();
-        return known != null && known.commitId().equals(head)
-                && known.page(path).map(entry -> entry.lastChange().id().equals(base)).orElse(false);
+        return snapshotAt(head).flatMap(known -> known.page(path))
+                .map(entry -> entry.lastChange().id().equals(base)).orElse(false);
+    }
+
+    /** The wiki's snapshot when it reflects {@code commit}; empty while it has not caught up. */
+    private Optional<Snapshot> snapshotAt(String commit) {
+        return Optional.ofNullable(snapshot.get()).filter(known -> known.commitId().equals(commit));
     }
 
     private String read(String blobId) {
