@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RepositoryOpener {
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryOpener.class);
+    /** JGit's switch to fsync each loose object it writes (plain git's older name for it). */
+    private static final String FSYNC_OBJECT_FILES = "fsyncObjectFiles";
 
     private RepositoryOpener() {}
 
@@ -99,8 +101,8 @@ final class RepositoryOpener {
             config.setString(core, null, "fsync", "committed");
             changed = true;
         }
-        if (config.getString(core, null, "fsyncObjectFiles") != null) {
-            config.unset(core, null, "fsyncObjectFiles");
+        if (config.getString(core, null, FSYNC_OBJECT_FILES) != null) {
+            config.unset(core, null, FSYNC_OBJECT_FILES);
             changed = true;
         }
         if (changed) {
@@ -122,11 +124,16 @@ final class RepositoryOpener {
      * docs/DEPLOYMENT.md). Packs keep the default level ({@code pack.compression}), so
      * {@code git gc} and clones compress as before. A level set in the config file is left alone.
      */
+    /** Whether objects written to {@code repository} are to be fsynced, as JGit does its own. */
+    static boolean fsyncsObjects(Repository repository) {
+        return repository.getConfig().getBoolean(ConfigConstants.CONFIG_CORE_SECTION, FSYNC_OBJECT_FILES, false);
+    }
+
     static void applyJGitDurability(Repository repository) {
         StoredConfig config = repository.getConfig();
         String core = ConfigConstants.CONFIG_CORE_SECTION;
-        if (!config.getBoolean(core, "fsyncObjectFiles", false) || !config.getBoolean(core, "fsyncRefFiles", false)) {
-            config.setBoolean(core, null, "fsyncObjectFiles", true);
+        if (!config.getBoolean(core, FSYNC_OBJECT_FILES, false) || !config.getBoolean(core, "fsyncRefFiles", false)) {
+            config.setBoolean(core, null, FSYNC_OBJECT_FILES, true);
             config.setBoolean(core, null, "fsyncRefFiles", true);
         }
         if (config.getString(core, null, ConfigConstants.CONFIG_KEY_COMPRESSION) == null) {

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.CoreConfig;
 import org.eclipse.jgit.lib.ObjectId;
@@ -75,7 +74,7 @@ final class WideTreeWriter {
                 out.write(bytes);
                 out.finish();
                 out.flush();
-                if (repository.getConfig().getBoolean(ConfigConstants.CONFIG_CORE_SECTION, "fsyncObjectFiles", false)) {
+                if (RepositoryOpener.fsyncsObjects(repository)) {
                     channel.force(true);
                 }
             } finally {
