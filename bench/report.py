@@ -251,8 +251,9 @@ def section(res):
                  fv["errors"], ("; %d shown with a render error, e.g. %s" % (fv["render_errors"], ", ".join(
                      "`%s`" % p for p in fv.get("render_error_examples", [])[:3]))) if fv.get("render_errors") else ""))
     L.append("")
-    L.append("Search by kind of query (sequential, one keep-alive connection, `GET /api/v1/search?q=`; "
-             "hits = `total` answered):")
+    L.append("Search by kind of query (sequential, one keep-alive connection, `GET /api/v1/search?q=`, "
+             "after %s untimed warm-up searches on other queries of the same kinds; hits = `total` answered):"
+             % res.get("args", {}).get("search_warmup", "no"))
     L.append("")
     L.append("| kind | requests | p50 ms | p90 ms | p99 ms | max ms | errors | queries (hits) |")
     L.append("|---|---:|---:|---:|---:|---:|---:|---|")
