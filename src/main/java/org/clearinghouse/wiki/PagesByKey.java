@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.clearinghouse.page.PagePath;
 import org.pcollections.TreePMap;
@@ -37,20 +40,61 @@ final class PagesByKey<K> {
 
     /**
      * Indexes {@code pages} (sorted by path) in one pass: pages arrive in order, so each list comes
-     * out sorted by appending, and a page already listed is the last one.
+     * out sorted by appending, and a page already listed is the last one. The pairs are grouped by
+     * hashing and only the distinct keys are sorted: putting each of the 200,000 links of 20,000
+     * pages into a sorted map compared names millions of times, a good part of a warm start.
      */
     static <K> PagesByKey<K> of(Collection<PageEntry> pages, Comparator<? super K> order,
             Function<PageEntry, Collection<K>> keysOf) {
-        SortedMap<K, List<PagePath>> lists = new TreeMap<>(order);
+        Map<K, Group> groups = new HashMap<>();
         for (PageEntry page : pages) {
             for (K key : keysOf.apply(page)) {
-                List<PagePath> paths = lists.computeIfAbsent(key, k -> new ArrayList<>());
-                if (paths.isEmpty() || !paths.get(paths.size() - 1).equals(page.path())) {
-                    paths.add(page.path());
-                }
+                groups.computeIfAbsent(key, k -> new Group(page)).add(page.path());
             }
         }
+        List<K> keys = new ArrayList<>(groups.keySet());
+        keys.sort(order);
+        TreeMap<K, List<PagePath>> lists = new TreeMap<>(order);
+        for (int from = 0; from < keys.size(); ) {
+            int to = from + 1;
+            while (to < keys.size() && order.compare(keys.get(from), keys.get(to)) == 0) {
+                to++;
+            }
+            if (to == from + 1) {
+                lists.put(keys.get(from), groups.get(keys.get(from)).paths);
+            } else {
+                // Keys equal by the order but spelt apart (tags in other cases): one list, spelt
+                // as the first page carrying any of them spells it.
+                Group first = null;
+                SortedSet<PagePath> paths = new TreeSet<>();
+                for (K key : keys.subList(from, to)) {
+                    Group group = groups.get(key);
+                    paths.addAll(group.paths);
+                    if (first == null || group.firstPage.path().compareTo(first.firstPage.path()) < 0) {
+                        first = group;
+                    }
+                }
+                lists.put(spelling(first.firstPage, keys.get(from), order, keysOf), new ArrayList<>(paths));
+            }
+            from = to;
+        }
         return new PagesByKey<>(order, keysOf, TreePMap.fromSortedMap(lists));
+    }
+
+    /** The pages carrying one key, in page order, and the first of them. */
+    private static final class Group {
+        final PageEntry firstPage;
+        final List<PagePath> paths = new ArrayList<>();
+
+        Group(PageEntry firstPage) {
+            this.firstPage = firstPage;
+        }
+
+        void add(PagePath path) {
+            if (paths.isEmpty() || !paths.get(paths.size() - 1).equals(path)) {
+                paths.add(path);
+            }
+        }
     }
 
     /**
@@ -83,7 +127,7 @@ final class PagesByKey<K> {
             next = next.minus(touched.getKey()); // an equal key keeps its old spelling: remove, then put
             List<PagePath> paths = touched.getValue();
             if (!paths.isEmpty()) {
-                next = next.plus(spelling(pages.get(paths.get(0)), touched.getKey()), paths);
+                next = next.plus(spelling(pages.get(paths.get(0)), touched.getKey(), order, keysOf), paths);
             }
         }
         return new PagesByKey<>(order, keysOf, next);
@@ -102,7 +146,8 @@ final class PagesByKey<K> {
     }
 
     /** How {@code page}, the first carrying {@code key}, spells it. */
-    private K spelling(PageEntry page, K key) {
+    private static <K> K spelling(PageEntry page, K key, Comparator<? super K> order,
+            Function<PageEntry, Collection<K>> keysOf) {
         for (K own : keysOf.apply(page)) {
             if (order.compare(own, key) == 0) {
                 return own;

@@ -115,6 +115,7 @@ public final class Wiki implements AutoCloseable {
         }
         LOG.info("Read {} pages at {} in {} ms", wiki.snapshot().pages().size(), head.substring(0, 7),
                 (System.nanoTime() - started) / 1_000_000);
+        wiki.prepareInBackground(wiki.snapshot());
         if (wiki.search.isPresent() && !parsed.isEmpty()) {
             try {
                 wiki.search.get().catchUp(wiki.snapshot(), parsed);
@@ -125,6 +126,13 @@ public final class Wiki implements AutoCloseable {
         wiki.catchUpIndexes(wiki.snapshot());
         wiki.saved.save(wiki.snapshot());
         return wiki;
+    }
+
+    /** Builds the snapshot's backlinks and tags beside the rest of the start (see {@link Snapshot#prepare}). */
+    private void prepareInBackground(Snapshot snapshot) {
+        Thread thread = new Thread(snapshot::prepare, "snapshot-prepare");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private void catchUp(RevisionIndexer index, String head) {
