@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,19 @@ class SavedSnapshotTest {
         assertSameAsReadingEveryPage();
         assertThat(wiki.view(PagePath.of("Home")).html().orElseThrow()).contains("Saved before the damage");
         assertThat(SnapshotFile.read(snapshotFile())).isPresent();
+    }
+
+    @Test
+    void aTruncatedOrLengthenedFileIsRefused() throws IOException {
+        wiki.close();
+        wiki = null;
+        byte[] saved = Files.readAllBytes(snapshotFile());
+        assertThat(SnapshotFile.read(snapshotFile())).isPresent();
+        for (byte[] damaged : List.of(Arrays.copyOf(saved, saved.length / 2), Arrays.copyOf(saved, 3),
+                Arrays.copyOf(saved, saved.length + 1), new byte[0])) {
+            Files.write(snapshotFile(), damaged);
+            assertThat(SnapshotFile.read(snapshotFile())).as("%d of %d bytes", damaged.length, saved.length).isEmpty();
+        }
     }
 
     @Test
