@@ -108,20 +108,22 @@ public final class WebApp {
         });
     }
 
-    /** Stylesheets and scripts under /static, from the templates folder when it is used. */
+    /**
+     * Stylesheets and scripts under /static: from the templates folder when it is used (read on
+     * each request, so a restyle shows at once), else the copies packed in the jar, from memory.
+     */
     private static void addStaticFiles(JavalinConfig config, WebSettings settings) {
-        boolean fromFolder = Views.usesFolder(settings.templatesDir());
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/static";
-            if (fromFolder) {
+        if (Views.usesFolder(settings.templatesDir())) {
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
                 files.directory = settings.templatesDir().map(dir -> dir.resolve("static"))
                         .map(p -> p.toAbsolutePath().normalize().toString()).orElseThrow();
                 files.location = Location.EXTERNAL;
-            } else {
-                files.directory = "/templates/static";
-                files.location = Location.CLASSPATH;
-            }
-            files.headers = Map.of("Cache-Control", "public, max-age=300");
-        });
+                files.headers = Map.of("Cache-Control", "public, max-age=300");
+            });
+        } else {
+            BundledStaticFiles bundled = new BundledStaticFiles();
+            config.routes.get("/static/{file}", bundled::serve);
+        }
     }
 }
