@@ -11,11 +11,11 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.clearinghouse.page.RevisionNotFoundException;
@@ -73,15 +73,15 @@ public final class RevisionIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * The highest sequence number in the index, from the points' per-segment maximum rather than a
+     * sorted search of every revision. A deleted revision's number may be the maximum; counting on
+     * from it only skips numbers, which keeps them unique and increasing.
+     */
     private static long lastSeq(IndexOpener.Opened opened) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(opened.writer())) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            TopDocs newest = searcher.search(new MatchAllDocsQuery(), 1, RevisionFields.NEWEST_FIRST);
-            if (newest.scoreDocs.length == 0) {
-                return 0;
-            }
-            return searcher.storedFields().document(newest.scoreDocs[0].doc)
-                    .getField(RevisionFields.SEQ).numericValue().longValue();
+            byte[] max = PointValues.getMaxPackedValue(reader, RevisionFields.SEQ);
+            return max == null ? 0 : LongPoint.decodeDimension(max, 0);
         }
     }
 
