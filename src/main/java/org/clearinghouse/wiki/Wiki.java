@@ -1,9 +1,7 @@
 package org.clearinghouse.wiki;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -15,12 +13,9 @@ import org.clearinghouse.page.Revision;
 import org.clearinghouse.page.WikiException;
 import org.clearinghouse.render.LinkResolver;
 import org.clearinghouse.render.MarkdownRenderer;
-import org.clearinghouse.render.PageContent;
 import org.clearinghouse.render.RenderedPage;
 import org.clearinghouse.search.ChangeQuery;
-import org.clearinghouse.search.RevisionIndex;
 import org.clearinghouse.search.RevisionPage;
-import org.clearinghouse.search.SearchIndex;
 import org.clearinghouse.search.SearchRequest;
 import org.clearinghouse.search.SearchResults;
 import org.clearinghouse.search.TitleSuggestion;
@@ -52,13 +47,10 @@ public final class Wiki implements AutoCloseable {
     private final FileOperations files;
     private final PushRules pushRules;
     private volatile Optional<CentralSync> central = Optional.empty();
-    private final Optional<SearchIndexer> search;
-    private final Optional<RevisionIndexer> revisions;
-    private final SavedSnapshot saved;
+    private final DerivedIndexes derived;
     private final Optional<History> history;
     private final Optional<Diffs> diffs;
     private final Optional<PageReverter> reverter;
-    private final List<DerivedIndex> indexes = new ArrayList<>();
     private final PrintPackets packets = new PrintPackets(this::view);
 
     private Wiki(ContentStore store, MarkdownRenderer renderer, WikiLimits limits, Optional<Path> indexDir) {
@@ -68,13 +60,8 @@ public final class Wiki implements AutoCloseable {
         this.editor = new PageEditor(store, renderer, limits, current::get);
         this.files = new FileOperations(store, editor, limits, this::snapshot);
         this.pushRules = new PushRulesOfTheWiki(renderer, limits);
-        this.search = indexDir.map(dir -> new SearchIndexer(SearchIndex.open(dir.resolve("pages")), store, renderer));
-        search.ifPresent(indexes::add);
-        this.revisions = indexDir.map(dir -> new RevisionIndexer(
-                RevisionIndex.open(dir.resolve("revisions")), store, renderer));
-        this.saved = new SavedSnapshot(indexDir.map(dir -> dir.resolve("snapshot.bin")), store, builder);
-        revisions.ifPresent(indexes::add);
-        this.history = revisions.map(r -> new History(store, r.index()));
+        this.derived = new DerivedIndexes(indexDir, store, renderer, builder);
+        this.history = derived.revisionIndex().map(index -> new History(store, index));
         this.diffs = history.map(h -> new Diffs(store, h));
         this.reverter = history.map(h -> new PageReverter(editor, h, store));
     }
@@ -97,34 +84,7 @@ public final class Wiki implements AutoCloseable {
             Optional<Path> indexDir) {
         Wiki wiki = new Wiki(store, renderer, limits, indexDir);
         String head = store.head().orElseThrow(() -> new IllegalStateException("The repository has no commit"));
-        // The revision index first: it knows every page's last change, which spares the snapshot
-        // a walk of the whole history when it has to be built from scratch.
-        wiki.revisions.ifPresent(r -> wiki.catchUp(r, head));
-        long started = System.nanoTime();
-        Map<String, PageContent> parsed = Map.of();
-        Optional<Snapshot> saved = wiki.saved.load(head);
-        if (saved.isPresent()) {
-            wiki.current.set(saved.get());
-        } else if (wiki.search.map(SearchIndexer::needsRebuild).orElse(false)) {
-            // A first start: parse each page once for both the snapshot and the search index.
-            SnapshotBuilder.WithContent built = wiki.builder.buildWithContent(head, wiki.lastChangesFromIndex(head));
-            wiki.current.set(built.snapshot());
-            parsed = built.contents();
-        } else {
-            wiki.current.set(wiki.builder.build(head, wiki.lastChangesFromIndex(head)));
-        }
-        LOG.info("Read {} pages at {} in {} ms", wiki.snapshot().pages().size(), head.substring(0, 7),
-                (System.nanoTime() - started) / 1_000_000);
-        wiki.prepareInBackground(wiki.snapshot());
-        if (wiki.search.isPresent() && !parsed.isEmpty()) {
-            try {
-                wiki.search.get().catchUp(wiki.snapshot(), parsed);
-            } catch (RuntimeException e) {
-                LOG.error("The search index could not be built at {}", head, e);
-            }
-        }
-        wiki.catchUpIndexes(wiki.snapshot());
-        wiki.saved.save(wiki.snapshot());
+        wiki.current.set(wiki.derived.start(head, wiki::prepareInBackground));
         return wiki;
     }
 
@@ -135,69 +95,25 @@ public final class Wiki implements AutoCloseable {
         thread.start();
     }
 
-    private void catchUp(RevisionIndexer index, String head) {
-        try {
-            index.catchUpTo(head);
-        } catch (RuntimeException e) {
-            LOG.error("The {} index could not catch up with {}", index.name(), head, e);
-        }
-    }
-
-    private Map<String, Revision> lastChangesFromIndex(String head) {
-        try {
-            return revisions.map(r -> r.lastChangesAt(head)).orElse(Map.of());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not read the last changes from the revision index; walking the history", e);
-            return Map.of();
-        }
-    }
-
-    private void catchUpIndexes(Snapshot snapshot) {
-        catchUpIndexes(snapshot, Map.of());
-    }
-
-    private void catchUpIndexes(Snapshot snapshot, Map<String, PageContent> parsed) {
-        for (DerivedIndex index : indexes) {
-            try {
-                index.catchUp(snapshot, parsed);
-            } catch (RuntimeException e) {
-                // The index stays at its old commit and catches up on the next refresh.
-                LOG.error("The {} index could not catch up with {}", index.name(), snapshot.commitId(), e);
-            }
-        }
-    }
-
     /**
      * Rebuilds every derived index from Git, reporting progress per index, and reads every page
-     * afresh for the head snapshot (a derived file too: e.g. after an upgrade that reads outlines
-     * differently). The revision index goes first, so the snapshot takes each page's last change
-     * from it; each page is then parsed once, for both the snapshot and the search index.
+     * afresh for the head snapshot (see {@link DerivedIndexes#rebuild}).
      */
     public void reindex(java.util.function.BiConsumer<String, Integer> progress) {
         synchronized (refreshLock) {
-            Snapshot snapshot = snapshot();
-            revisions.ifPresent(r -> r.rebuild(snapshot, done -> progress.accept(r.name(), done)));
-            String head = snapshot.commitId();
-            SnapshotBuilder.WithContent fresh = search.isPresent()
-                    ? builder.buildWithContent(head, lastChangesFromIndex(head))
-                    : new SnapshotBuilder.WithContent(builder.build(head, lastChangesFromIndex(head)), Map.of());
-            search.ifPresent(s -> s.rebuild(fresh.snapshot(), done -> progress.accept(s.name(), done),
-                    fresh.contents()));
-            current.set(fresh.snapshot());
-            saved.forget();
-            saved.save(fresh.snapshot());
+            current.set(derived.rebuild(snapshot(), progress));
         }
     }
 
     /** Searches the pages; empty results when this wiki has no search index. */
     public SearchResults search(SearchRequest request) {
-        return search.map(s -> s.index().search(request)).orElseGet(SearchResults::empty);
+        return derived.searchIndex().map(index -> index.search(request)).orElseGet(SearchResults::empty);
     }
 
     /** Every page matching the filters, by title, with facet counts: browsing without a query. */
     public SearchResults browse(Optional<String> tag, Optional<String> audience, Optional<String> type,
             int limit, int offset) {
-        return search.map(s -> s.index().browse(tag, audience, type, limit, offset))
+        return derived.searchIndex().map(index -> index.browse(tag, audience, type, limit, offset))
                 .orElseGet(SearchResults::empty);
     }
 
@@ -233,7 +149,7 @@ public final class Wiki implements AutoCloseable {
 
     /** Page titles for search-as-you-type. */
     public List<TitleSuggestion> suggest(String prefix, int limit) {
-        return search.map(s -> s.index().suggest(prefix, limit)).orElseGet(List::of);
+        return derived.searchIndex().map(index -> index.suggest(prefix, limit)).orElseGet(List::of);
     }
 
     /** The current head snapshot. */
@@ -264,7 +180,7 @@ public final class Wiki implements AutoCloseable {
             // Indexes first, then the snapshot: once a reader can see a page it can also find it in
             // search and in history (a page visible before its index entry looked missing there).
             // The search index takes the pages the snapshot just parsed rather than parsing them again.
-            catchUpIndexes(next, advanced.contents());
+            derived.catchUp(next, advanced.contents());
             current.set(next);
             LOG.info("Caught up from {} to {}", before.commitId().substring(0, 7), head.get().substring(0, 7));
             return true;
@@ -463,14 +379,7 @@ public final class Wiki implements AutoCloseable {
         central.ifPresent(CentralSync::stop);
         synchronized (refreshLock) {
             closed = true;
-            for (DerivedIndex index : indexes) {
-                try {
-                    index.close();
-                } catch (RuntimeException e) {
-                    LOG.error("Could not close the {} index", index.name(), e);
-                }
-            }
-            saved.save(snapshot());
+            derived.close(snapshot());
         }
         store.close();
     }
