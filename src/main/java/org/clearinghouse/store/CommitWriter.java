@@ -32,12 +32,11 @@ final class CommitWriter {
 
     private final Repository repository;
     private final RecentDiffs recent;
-    private final Optional<WideTreeWriter> wideTrees;
+    private final WideTreeWriter wideTrees = new WideTreeWriter();
 
     CommitWriter(Repository repository, RecentDiffs recent) {
         this.repository = repository;
         this.recent = recent;
-        this.wideTrees = WideTreeWriter.of(repository);
     }
 
     /** A tree written, and the files it changed relative to its base when they are plain files. */
@@ -46,7 +45,7 @@ final class CommitWriter {
     String commit(Optional<String> base, Map<String, Optional<byte[]>> changes, Author author,
             String message) throws CommitRejectedException {
         RepositoryOpener.applyJGitDurability(repository);
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
+        try (ObjectInserter inserter = newInserter()) {
             ObjectId baseId = base.map(ObjectId::fromString).orElse(null);
             WrittenTree tree = writeTree(baseId, changes, inserter);
 
@@ -90,9 +89,18 @@ final class CommitWriter {
         }
     }
 
+    /**
+     * The objects of a commit are written as one batch, fsynced together (see
+     * {@link LooseObjectBatch}); a repository not kept in a folder takes JGit's inserter.
+     */
+    private ObjectInserter newInserter() {
+        return LooseObjectBatch.of(repository).<ObjectInserter>map(batch -> batch)
+                .orElseGet(repository::newObjectInserter);
+    }
+
     /** Writes the tree of {@code base} with {@code changes} applied; answers the tree id. */
     String tree(Optional<String> base, Map<String, Optional<byte[]>> changes) {
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
+        try (ObjectInserter inserter = newInserter()) {
             ObjectId tree = writeTree(base.map(ObjectId::fromString).orElse(null), changes, inserter).id();
             inserter.flush();
             return tree.name();

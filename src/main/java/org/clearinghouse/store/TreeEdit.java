@@ -63,8 +63,13 @@ final class TreeEdit {
         private final TreeMap<String, Folder> folders = new TreeMap<>();
 
         Folder(ObjectId treeId) throws IOException {
-            tree = treeId == null ? RawTree.EMPTY
-                    : RawTree.of(reader.open(treeId, Constants.OBJ_TREE).getCachedBytes(Integer.MAX_VALUE));
+            if (treeId == null) {
+                tree = RawTree.EMPTY;
+            } else {
+                Optional<RawTree> kept = wide.recent(treeId);
+                tree = kept.isPresent() ? kept.get()
+                        : RawTree.of(reader.open(treeId, Constants.OBJ_TREE).getCachedBytes(Integer.MAX_VALUE));
+            }
         }
 
         /** The entry named {@code name}: a file if there is one, else a folder. */
@@ -114,8 +119,8 @@ final class TreeEdit {
             if (written.length == 0) {
                 return Optional.empty();
             }
-            return Optional.of(written.length >= WideTreeWriter.WIDE && wide.isPresent()
-                    ? wide.get().write(written, reader) : inserter.insert(Constants.OBJ_TREE, written));
+            return Optional.of(written.length >= WideTreeWriter.WIDE
+                    ? wide.write(written, inserter) : inserter.insert(Constants.OBJ_TREE, written));
         }
 
         private void splice(List<Splice> splices, String name, FileMode mode, Optional<Found> old,
@@ -169,15 +174,18 @@ final class TreeEdit {
     private final ObjectReader reader;
     private final ObjectInserter inserter;
     private final List<FileChange> changed = new ArrayList<>();
-    private final Optional<WideTreeWriter> wide;
+    private final WideTreeWriter wide;
     private boolean plainFiles = true;
 
     TreeEdit(ObjectReader reader, ObjectInserter inserter) {
-        this(reader, inserter, Optional.empty());
+        this(reader, inserter, new WideTreeWriter());
     }
 
-    /** With {@code wide}, trees of {@link WideTreeWriter#WIDE} bytes or more are written by it. */
-    TreeEdit(ObjectReader reader, ObjectInserter inserter, Optional<WideTreeWriter> wide) {
+    /**
+     * Trees of {@link WideTreeWriter#WIDE} bytes or more are written by {@code wide}, and a base
+     * tree it wrote last is taken from it instead of being read.
+     */
+    TreeEdit(ObjectReader reader, ObjectInserter inserter, WideTreeWriter wide) {
         this.reader = reader;
         this.inserter = inserter;
         this.wide = wide;

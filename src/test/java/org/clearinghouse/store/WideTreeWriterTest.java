@@ -35,11 +35,10 @@ class WideTreeWriterTest {
         ObjectId viaJdk;
         try (Repository repository = FileRepositoryBuilder.create(gitDir)) {
             repository.create(true);
-            ObjectId viaJGit = write(repository, pages, Optional.empty());
-            viaJdk = write(repository, Map.of("Extra.md", Optional.of(new byte[] {'x'})),
-                    WideTreeWriter.of(repository), viaJGit);
-            ObjectId expected = write(repository, Map.of("Extra.md", Optional.of(new byte[] {'x'})),
-                    Optional.empty(), viaJGit);
+            ObjectId viaJGit = write(repository, pages, false, null);
+            viaJdk = write(repository, Map.of("Extra.md", Optional.of(new byte[] {'x'})), true, viaJGit);
+            ObjectId expected = write(repository, Map.of("Extra.md", Optional.of(new byte[] {'x'})), false,
+                    viaJGit);
             assertThat(viaJdk).isEqualTo(expected);
 
             try (ObjectReader reader = repository.newObjectReader()) {
@@ -54,34 +53,47 @@ class WideTreeWriterTest {
             assertThat(new ObjectInserter.Formatter().idFor(Constants.OBJ_TREE, bytes)).isEqualTo(viaJdk);
         }
         // Git itself reads it and finds nothing wrong with the repository.
-        assertThat(git(gitDir, "cat-file", "-t", viaJdk.name())).isEqualTo("tree");
-        git(gitDir, "fsck", "--no-dangling");
+        assertThat(GitCli.git(gitDir, "cat-file", "-t", viaJdk.name())).isEqualTo("tree");
+        GitCli.git(gitDir, "fsck", "--no-dangling");
     }
 
-    /** Runs git on the repository; answers its output, failing the test when git fails. */
-    private static String git(File gitDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("git", "--git-dir", gitDir.getPath()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        try {
-            assertThat(process.waitFor()).as("git %s: %s", String.join(" ", args), output).isZero();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
+    @Test
+    void successiveEditsFromTheKeptTreeMatchJGit() throws IOException {
+        Map<String, Optional<byte[]>> pages = new LinkedHashMap<>();
+        for (int i = 0; i < 3000; i++) {
+            pages.put("Page-" + i + ".md", Optional.of(("# Page " + i + "\n").getBytes(StandardCharsets.UTF_8)));
         }
-        return output;
+        File gitDir = dir.resolve("content.git").toFile();
+        try (Repository repository = FileRepositoryBuilder.create(gitDir)) {
+            repository.create(true);
+            ObjectId viaBatch = write(repository, pages, false, null);
+            ObjectId viaJGit = viaBatch;
+            WideTreeWriter wide = new WideTreeWriter();
+            for (int edit = 0; edit < 5; edit++) {
+                // An edit, an added page that sorts between two others, and a deleted page.
+                Map<String, Optional<byte[]>> changes = new LinkedHashMap<>();
+                changes.put("Page-" + (edit * 7) + ".md", Optional.of(("edit " + edit).getBytes(StandardCharsets.UTF_8)));
+                changes.put("Page-1" + edit + "a.md", Optional.of(new byte[] {'n', (byte) ('0' + edit)}));
+                changes.put("Page-" + (2000 + edit) + ".md", Optional.empty());
+                try (ObjectInserter inserter = LooseObjectBatch.of(repository).orElseThrow();
+                        ObjectReader reader = inserter.newReader()) {
+                    viaBatch = new TreeEdit(reader, inserter, wide).write(viaBatch, changes);
+                    inserter.flush();
+                }
+                viaJGit = write(repository, changes, false, viaJGit);
+                assertThat(viaBatch).isEqualTo(viaJGit);
+                assertThat(wide.recent(viaBatch)).as("the next edit starts from the kept tree").isPresent();
+            }
+        }
+        GitCli.git(gitDir, "fsck", "--no-dangling");
     }
 
-    private static ObjectId write(Repository repository, Map<String, Optional<byte[]>> changes,
-            Optional<WideTreeWriter> wide) throws IOException {
-        return write(repository, changes, wide, null);
-    }
-
-    private static ObjectId write(Repository repository, Map<String, Optional<byte[]>> changes,
-            Optional<WideTreeWriter> wide, ObjectId base) throws IOException {
-        try (ObjectInserter inserter = repository.newObjectInserter(); ObjectReader reader = inserter.newReader()) {
-            ObjectId tree = new TreeEdit(reader, inserter, wide).write(base, changes);
+    /** Writes a tree through a {@link LooseObjectBatch} (JDK hashing) or JGit's inserter. */
+    private static ObjectId write(Repository repository, Map<String, Optional<byte[]>> changes, boolean batch,
+            ObjectId base) throws IOException {
+        try (ObjectInserter inserter = batch ? LooseObjectBatch.of(repository).orElseThrow()
+                : repository.newObjectInserter(); ObjectReader reader = inserter.newReader()) {
+            ObjectId tree = new TreeEdit(reader, inserter).write(base, changes);
             inserter.flush();
             return tree;
         }
