@@ -111,6 +111,11 @@ final class RepositoryOpener {
         applyJGitDurability(repository);
     }
 
+    /** Whether objects written to {@code repository} are to be fsynced, as JGit does its own. */
+    static boolean fsyncsObjects(Repository repository) {
+        return repository.getConfig().getBoolean(ConfigConstants.CONFIG_CORE_SECTION, FSYNC_OBJECT_FILES, false);
+    }
+
     /**
      * Makes JGit fsync objects and refs (both off by default), and write the loose objects a save
      * makes without compression. Called again before each commit, since JGit re-reads the config
@@ -124,11 +129,6 @@ final class RepositoryOpener {
      * docs/DEPLOYMENT.md). Packs keep the default level ({@code pack.compression}), so
      * {@code git gc} and clones compress as before. A level set in the config file is left alone.
      */
-    /** Whether objects written to {@code repository} are to be fsynced, as JGit does its own. */
-    static boolean fsyncsObjects(Repository repository) {
-        return repository.getConfig().getBoolean(ConfigConstants.CONFIG_CORE_SECTION, FSYNC_OBJECT_FILES, false);
-    }
-
     static void applyJGitDurability(Repository repository) {
         StoredConfig config = repository.getConfig();
         String core = ConfigConstants.CONFIG_CORE_SECTION;
