@@ -16,6 +16,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +36,17 @@ final class IndexOpener {
     /** An open writer on its directory, and the Git commit id of the last Lucene commit. */
     record Opened(Directory directory, IndexWriter writer, Optional<String> committedId) {}
 
+    /** Newly flushed segments up to this size are kept in memory, up to {@link #NRT_CACHE_MB} in all. */
+    private static final double NRT_SEGMENT_MB = 2;
+    private static final double NRT_CACHE_MB = 16;
+
     private IndexOpener() {}
 
     static Opened open(Path path, Analyzer analyzer) throws IOException {
         Files.createDirectories(path);
-        Directory directory = FSDirectory.open(path);
+        // Each save flushes a segment of one page for the near-real-time reader; such small segments
+        // stay in memory until the next commit writes them, instead of a dozen files per save.
+        Directory directory = new NRTCachingDirectory(FSDirectory.open(path), NRT_SEGMENT_MB, NRT_CACHE_MB);
         try {
             return openExisting(directory, analyzer);
         } catch (LockObtainFailedException e) {
