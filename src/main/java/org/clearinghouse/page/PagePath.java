@@ -24,6 +24,8 @@ public final class PagePath implements Comparable<PagePath> {
     public static final String EXTENSION = ".md";
 
     private static final Pattern SEGMENT = Pattern.compile("[\\p{L}\\p{N}_\\-][\\p{L}\\p{N}\\p{M}_\\-.]*");
+    /** Compiled once: every wiki link on every page parsed goes through {@link #fromLinkText}. */
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
 
     private final String name;
 
@@ -93,7 +95,7 @@ public final class PagePath implements Comparable<PagePath> {
      * surrounding whitespace is dropped.
      */
     public static Optional<PagePath> fromLinkText(String linkText) {
-        String trimmed = linkText.strip().replaceAll("\\s+", "-");
+        String trimmed = WHITESPACE_RUN.matcher(linkText.strip()).replaceAll("-");
         return tryOf(trimmed);
     }
 
