@@ -5,10 +5,10 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.clearinghouse.page.PageMetadata;
 import org.clearinghouse.page.PagePath;
 
@@ -17,37 +17,69 @@ import org.clearinghouse.page.PagePath;
  * every page it links to, through wiki links and through Markdown links that
  * {@link LinkTargets} resolves to pages (images are attachments, not links). Both
  * {@code outline()} and {@code render()} use it on the same AST, so the link graph built at
- * startup matches what rendering shows. Walks the tree iteratively, so deep pages cannot
- * overflow the stack here. Stateless and thread-safe.
+ * startup matches what rendering shows; {@link ContentCollector} feeds it nodes from its own
+ * walk. Walks the tree iteratively, so deep pages cannot overflow the stack here. One instance
+ * per page; not thread-safe.
  */
 final class OutlineCollector {
 
-    private OutlineCollector() {}
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+
+    private final Document document;
+    private final PagePath self;
+    private final Set<PagePath> links = new TreeSet<>();
+    private Optional<String> firstHeading = Optional.empty();
+
+    OutlineCollector(Document document, PagePath self) {
+        this.document = document;
+        this.self = self;
+    }
 
     static PageOutline collect(Document document, PageMetadata metadata, PagePath self, Deadline deadline) {
-        Set<PagePath> links = new TreeSet<>();
-        Optional<String> firstHeading = Optional.empty();
+        OutlineCollector outline = new OutlineCollector(document, self);
         int visited = 0;
         for (Node node : document.getDescendants()) {
             if ((++visited & 1023) == 0) {
                 deadline.check();
             }
-            if (node instanceof WikiLinkNode wiki) {
-                wiki.page().ifPresent(links::add);
-            } else if (node instanceof Link || node instanceof LinkRef) {
-                LinkRewriter.rawUrl(node, document)
-                        .flatMap(url -> LinkTargets.pageOf(url, self))
-                        .ifPresent(links::add);
-            } else if (firstHeading.isEmpty() && node instanceof Heading heading && heading.getLevel() == 1) {
-                firstHeading = text(heading);
+            outline.link(node);
+            if (outline.wantsHeading(node)) {
+                outline.heading((Heading) node, text((Heading) node, deadline));
             }
         }
+        return outline.outline(metadata);
+    }
+
+    /** Records the page the node links to, if it is a link to a page. */
+    void link(Node node) {
+        if (node instanceof WikiLinkNode wiki) {
+            wiki.page().ifPresent(links::add);
+        } else if (node instanceof Link || node instanceof LinkRef) {
+            LinkRewriter.rawUrl(node, document)
+                    .flatMap(url -> LinkTargets.pageOf(url, self))
+                    .ifPresent(links::add);
+        }
+    }
+
+    /** Whether the node is a heading that could still be the page's first heading. */
+    boolean wantsHeading(Node node) {
+        return firstHeading.isEmpty() && node instanceof Heading heading && heading.getLevel() == 1;
+    }
+
+    /** Takes a heading's {@link #text} as the first heading when {@link #wantsHeading} it. */
+    void heading(Heading heading, Optional<String> text) {
+        if (wantsHeading(heading)) {
+            firstHeading = text;
+        }
+    }
+
+    PageOutline outline(PageMetadata metadata) {
         return new PageOutline(metadata, firstHeading, links);
     }
 
     /** The heading's plain text with whitespace runs collapsed; empty when blank. */
-    static Optional<String> text(Heading heading) {
-        String text = new TextCollectingVisitor().collectAndGetText(heading).replaceAll("\\s+", " ").strip();
+    static Optional<String> text(Heading heading, Deadline deadline) {
+        String text = WHITESPACE_RUN.matcher(PlainTextCollector.text(heading, deadline)).replaceAll(" ").strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 }

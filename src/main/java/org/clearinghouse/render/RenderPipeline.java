@@ -30,22 +30,20 @@ final class RenderPipeline {
     }
 
     PageContent content(String body, PageMetadata metadata, PagePath self, Deadline deadline) {
-        Document document = flexmark.parse(body, deadline);
-        PageOutline outline = OutlineCollector.collect(document, metadata, self, deadline);
-        return ContentCollector.collect(document, outline, deadline);
+        return ContentCollector.collect(flexmark.parse(body, deadline), metadata, self, deadline);
     }
 
     /**
      * A page that opens with its title as a level-1 heading (the usual way to write a Markdown
      * page) would show it twice under the page view's own title.
      */
-    private static void dropLeadingTitle(Document document, String title) {
+    private static void dropLeadingTitle(Document document, String title, Deadline deadline) {
         Node first = document.getFirstChild();
         while (first instanceof BlankLine) {
             first = first.getNext();
         }
         if (first instanceof Heading heading && heading.getLevel() == 1
-                && OutlineCollector.text(heading).filter(title::equals).isPresent()) {
+                && OutlineCollector.text(heading, deadline).filter(title::equals).isPresent()) {
             heading.unlink();
         }
     }
@@ -54,7 +52,7 @@ final class RenderPipeline {
         Document document = flexmark.parse(body, deadline);
         PageOutline outline = OutlineCollector.collect(document, metadata, context.self(), deadline);
         if (context.titleShownApart()) {
-            dropLeadingTitle(document, outline.title(context.self()));
+            dropLeadingTitle(document, outline.title(context.self()), deadline);
         }
         String html = flexmark.html(document, context, maxHtmlChars, deadline);
         Element clean = sanitizer.clean(html, deadline).body();
