@@ -16,7 +16,7 @@ import org.clearinghouse.page.RenderFailedException;
 
 /**
  * The configured Flexmark parser and HTML renderer, built once and shared (both are
- * thread-safe): GFM tables, strikethrough, task lists, autolinks (see
+ * thread-safe): GFM tables (see {@link PipeTables}), strikethrough, task lists, autolinks (see
  * {@link LinkableTextAutolink}), footnotes, and the wiki's own links. Header ids are left to {@link HeadingIds}; front matter never reaches Flexmark (see
  * {@link FrontMatter}). Flexmark's output is not trusted: it still goes through the sanitizer.
  */
@@ -30,7 +30,7 @@ final class FlexmarkMarkdown {
     FlexmarkMarkdown() {
         DataHolder options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(
-                        TablesExtension.create(),
+                        new PipeTables(),
                         StrikethroughExtension.create(),
                         TaskListExtension.create(),
                         new LinkableTextAutolink(),
