@@ -46,7 +46,7 @@ final class RevisionWriter extends StampedWriter {
             int[] done = {0};
             try {
                 feed.accept(commit -> {
-                    add(commit);
+                    addNew(commit);
                     progress.accept(++done[0]);
                 });
             } catch (UncheckedIOException e) {
@@ -60,6 +60,19 @@ final class RevisionWriter extends StampedWriter {
         try {
             writer.updateDocuments(new Term(RevisionFields.COMMIT, commit.revision().id()),
                     RevisionFields.documents(commit, ++lastSeq));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Called with the lock held, during a rebuild: the index was emptied and a walk hands over each
+     * commit once, so there is nothing to replace. A delete term per commit would cost a terms
+     * lookup in every segment when Lucene applies the deletes at each flush.
+     */
+    private void addNew(IndexedCommit commit) {
+        try {
+            writer.addDocuments(RevisionFields.documents(commit, ++lastSeq));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -110,6 +110,26 @@ class RevisionIndexTest {
     }
 
     @Test
+    void aCommitAppendedAgainAfterARebuildReplacesItsEntries() {
+        // A rebuild adds without delete terms; a catch-up that re-applies one of its commits (after
+        // a crash) must still find and replace that commit's documents.
+        String first = String.format("%040x", ++commits);
+        String second = String.format("%040x", ++commits);
+        index.replaceAll(second, sink -> {
+            sink.accept(commit(first, List.of(change("P", ChangeKind.ADD, null))));
+            sink.accept(commit(second, List.of(change("P", ChangeKind.MODIFY, null), change("Q", ChangeKind.ADD, null))));
+        }, null);
+        int rebuilt = index.size();
+
+        index.append(second, sink -> sink.accept(commit(second,
+                List.of(change("P", ChangeKind.MODIFY, null), change("Q", ChangeKind.ADD, null)))));
+
+        assertThat(index.size()).isEqualTo(rebuilt).isEqualTo(5);
+        assertThat(index.history("P", 50, Optional.empty()).entries()).extracting(e -> e.revision().id())
+                .containsExactly(second, first);
+    }
+
+    @Test
     void everyWriterReadsItsOwnWriteWhileOthersQuery() throws Exception {
         List<Thread> threads = new ArrayList<>();
         List<String> missed = new java.util.concurrent.CopyOnWriteArrayList<>();
