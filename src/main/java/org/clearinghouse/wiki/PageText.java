@@ -7,7 +7,12 @@ final class PageText {
     private PageText() {}
 
     static String decode(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        return decode(bytes, bytes.length);
+    }
+
+    /** The first {@code length} bytes, decoded; {@code length} must fall between characters. */
+    static String decode(byte[] bytes, int length) {
+        String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

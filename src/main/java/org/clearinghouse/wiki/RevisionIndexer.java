@@ -68,7 +68,8 @@ final class RevisionIndexer implements DerivedIndex {
             rebuildAt(head, done -> { });
             return;
         }
-        index.append(head, sink -> store.walkChanges(at, head, this::indexed, sink));
+        FrontMatterTags tags = new FrontMatterTags(renderer);
+        index.append(head, sink -> store.walkChanges(at, head, (commit, blobs) -> indexed(commit, blobs, tags), sink));
     }
 
     @Override
@@ -80,7 +81,9 @@ final class RevisionIndexer implements DerivedIndex {
         long started = System.nanoTime();
         int[] commits = {0};
         // The changed pages' tags are read on the threads that diff: most of a rebuild is reading Git.
-        index.replaceAll(head, sink -> store.walkChanges(Optional.empty(), head, this::indexed, commit -> {
+        FrontMatterTags tags = new FrontMatterTags(renderer);
+        index.replaceAll(head, sink -> store.walkChanges(Optional.empty(), head,
+                (changes, blobs) -> indexed(changes, blobs, tags), commit -> {
             sink.accept(commit);
             commits[0]++;
         }), progress);
@@ -103,26 +106,28 @@ final class RevisionIndexer implements DerivedIndex {
 
     /**
      * The page changes of one commit; changes to attachments are left out. The changed pages'
-     * tags are read through {@code blobs}, the walking thread's reader.
+     * tags are read through {@code blobs}, the walking thread's reader, and {@code frontMatter},
+     * shared by the walk's threads.
      */
-    IndexedCommit indexed(CommitChanges commit, BlobReader blobs) {
+    IndexedCommit indexed(CommitChanges commit, BlobReader blobs, FrontMatterTags frontMatter) {
         List<IndexedCommit.Change> changes = new ArrayList<>();
         for (PathChange change : commit.changes()) {
             Optional<PagePath> before = change.oldPath().flatMap(PagePath::fromFileName);
             Optional<PagePath> after = change.newPath().flatMap(PagePath::fromFileName);
             long delta = change.sizeDelta();
             if (before.isPresent() && after.isPresent() && change.type() == PathChange.Type.RENAME) {
-                List<String> tags = tags(blobs, change.newBlobId());
+                List<String> tags = tags(blobs, frontMatter, change.newBlobId());
                 changes.add(change(before.get(), ChangeKind.RENAME_FROM, after, delta, tags));
                 changes.add(change(after.get(), ChangeKind.RENAME_TO, before, delta, tags));
             } else if (change.type() == PathChange.Type.MODIFY && after.isPresent()) {
-                changes.add(change(after.get(), ChangeKind.MODIFY, Optional.empty(), delta, tags(blobs, change.newBlobId())));
+                changes.add(change(after.get(), ChangeKind.MODIFY, Optional.empty(), delta,
+                        tags(blobs, frontMatter, change.newBlobId())));
             } else {
                 // An add, a delete, or a rename between a page and a file that is not one.
                 before.ifPresent(page -> changes.add(change(page, ChangeKind.DELETE, Optional.empty(),
-                        -change.oldSize(), tags(blobs, change.oldBlobId()))));
+                        -change.oldSize(), tags(blobs, frontMatter, change.oldBlobId()))));
                 after.ifPresent(page -> changes.add(change(page, ChangeKind.ADD, Optional.empty(),
-                        change.newSize(), tags(blobs, change.newBlobId()))));
+                        change.newSize(), tags(blobs, frontMatter, change.newBlobId()))));
             }
         }
         return new IndexedCommit(commit.revision(), commit.parent(), changes);
@@ -133,9 +138,9 @@ final class RevisionIndexer implements DerivedIndex {
         return new IndexedCommit.Change(path.toString(), kind, other.map(PagePath::toString), delta, tags);
     }
 
-    /** The tags in a page version's front matter: only the front matter is read, not the Markdown. */
-    private List<String> tags(BlobReader blobs, Optional<String> blobId) {
-        return blobId.map(id -> renderer.metadata(PageText.decode(blobs.blob(id))).tags()).orElse(List.of());
+    /** The tags in a page version's front matter; none for no version. */
+    private static List<String> tags(BlobReader blobs, FrontMatterTags frontMatter, Optional<String> blobId) {
+        return blobId.map(id -> frontMatter.of(blobs.blob(id))).orElse(List.of());
     }
 
     @Override
