@@ -88,8 +88,9 @@ final class ChangeWalker {
             int threads = commits.size() < PARALLEL_FROM ? 1
                     : Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
             if (threads == 1) {
-                TreeDiffer differ = new TreeDiffer(reader);
-                try (ObjectReader blobReader = repository.newObjectReader()) {
+                try (PackedDeltas deltas = PackedDeltas.of(repository);
+                        ObjectReader blobReader = repository.newObjectReader()) {
+                    TreeDiffer differ = new TreeDiffer(reader, deltas);
                     BlobReader blobs = new BlobReader(blobReader);
                     for (RevCommit commit : commits) {
                         sink.accept(prepare.apply(changesOf(differ, reader, diffConfig, commit), blobs));
@@ -111,7 +112,14 @@ final class ChangeWalker {
             readers.add(reader);
             return reader;
         });
-        ThreadLocal<TreeDiffer> differOfThread = ThreadLocal.withInitial(() -> new TreeDiffer(readerOfThread.get()));
+        List<PackedDeltas> deltas = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<TreeDiffer> differOfThread = ThreadLocal.withInitial(() -> {
+            PackedDeltas own = PackedDeltas.of(repository);
+            if (own != null) {
+                deltas.add(own);
+            }
+            return new TreeDiffer(readerOfThread.get(), own);
+        });
         ThreadLocal<BlobReader> blobsOfThread = ThreadLocal.withInitial(() -> {
             ObjectReader reader = repository.newObjectReader();
             readers.add(reader);
@@ -123,8 +131,9 @@ final class ChangeWalker {
             return thread;
         });
         try (ObjectReader ownReader = repository.newObjectReader();
-                ObjectReader ownBlobReader = repository.newObjectReader()) {
-            TreeDiffer ownDiffer = new TreeDiffer(ownReader);
+                ObjectReader ownBlobReader = repository.newObjectReader();
+                PackedDeltas ownDeltas = PackedDeltas.of(repository)) {
+            TreeDiffer ownDiffer = new TreeDiffer(ownReader, ownDeltas);
             BlobReader ownBlobs = new BlobReader(ownBlobReader);
             int run = Math.max(1, Math.min(RUN_LENGTH, (commits.size() + threads - 1) / threads));
             // A few runs ahead of the sink, not all of them: finished runs wait in memory.
@@ -170,6 +179,7 @@ final class ChangeWalker {
                 Thread.currentThread().interrupt();
             }
             readers.forEach(ObjectReader::close);
+            deltas.forEach(PackedDeltas::close);
         }
     }
 

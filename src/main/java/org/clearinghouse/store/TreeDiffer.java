@@ -32,6 +32,8 @@ final class TreeDiffer {
     private static final AbbreviatedObjectId NO_ID = AbbreviatedObjectId.fromObjectId(ObjectId.zeroId());
 
     private final ObjectReader reader;
+    /** Null when trees are read through JGit only. */
+    private final PackedDeltas deltas;
     /**
      * The last trees read: walking commits in order, one commit's tree is the next one's parent
      * tree, and re-reading a wide tree means rebuilding it from its delta chain.
@@ -39,9 +41,33 @@ final class TreeDiffer {
     private final ObjectId[] recentIds = new ObjectId[4];
     private final Tree[] recentTrees = new Tree[4];
     private int nextSlot;
+    /**
+     * A tree's bytes this differ made and no longer holds, for the next tree of the same size to
+     * be written into: a wide tree is a humongous allocation. Freed only between diffs, since a
+     * tree pushed out of {@link #recentTrees} mid-diff may still be being compared.
+     */
+    private byte[] spare;
+    private byte[] freedInThisDiff;
+    /** How many trees were rebuilt from a held one (the rest came from JGit); for tests. */
+    private int rebuilt;
 
+    /** A differ that reads every tree through JGit. */
     TreeDiffer(ObjectReader reader) {
+        this(reader, null);
+    }
+
+    /**
+     * A differ that rebuilds a packed tree from the tree it holds when that is its delta base
+     * ({@code deltas}, see {@link PackedDeltas}), and reads the rest through {@code reader}.
+     */
+    TreeDiffer(ObjectReader reader, PackedDeltas deltas) {
         this.reader = reader;
+        this.deltas = deltas;
+    }
+
+    /** How many of the trees read were rebuilt from a tree held here rather than read through JGit. */
+    int treesRebuilt() {
+        return rebuilt;
     }
 
     /**
@@ -50,7 +76,14 @@ final class TreeDiffer {
      */
     List<DiffEntry> diff(ObjectId oldTree, ObjectId newTree) throws IOException {
         List<DiffEntry> out = new ArrayList<>();
-        diff("", oldTree, newTree, out);
+        try {
+            diff("", oldTree, newTree, out);
+        } finally {
+            if (freedInThisDiff != null) {
+                spare = freedInThisDiff;
+                freedInThisDiff = null;
+            }
+        }
         return out;
     }
 
@@ -169,24 +202,56 @@ final class TreeDiffer {
                 return recentTrees[i];
             }
         }
-        Tree read = new Tree(reader.open(tree, Constants.OBJ_TREE).getCachedBytes());
+        Tree read = read(tree);
         int slot = nextSlot;
         nextSlot = (nextSlot + 1) % recentIds.length;
+        if (recentTrees[slot] != null && recentTrees[slot].ownBytes) {
+            freedInThisDiff = recentTrees[slot].bytes;
+        }
         recentIds[slot] = tree.copy();
         recentTrees[slot] = read;
         return read;
     }
 
+    /** Rebuilt from a tree held here when the pack stores it as a delta of that one, else JGit's. */
+    private Tree read(ObjectId id) throws IOException {
+        PackedDeltas.Location at = deltas == null ? null : deltas.locate(id);
+        PackedDeltas.Delta delta = at == null ? null : deltas.deltaAt(at);
+        if (delta != null) {
+            for (int i = 0; i < recentTrees.length; i++) {
+                Tree base = recentTrees[i];
+                if (base != null && delta.isOnto(base.location, recentIds[i])) {
+                    byte[] bytes = deltas.apply(delta, base.bytes, spare);
+                    if (bytes != null) {
+                        if (bytes == spare) {
+                            spare = null;
+                        }
+                        rebuilt++;
+                        return new Tree(bytes, at, true);
+                    }
+                }
+            }
+        }
+        // JGit's array: it may keep it as a delta base, so it is never written into here.
+        return new Tree(reader.open(id, Constants.OBJ_TREE).getCachedBytes(), at, false);
+    }
+
     /** A tree's raw bytes and, once known, where each entry starts. */
     private static final class Tree {
-        static final Tree EMPTY = new Tree(new byte[0]);
+        static final Tree EMPTY = new Tree(new byte[0], null, false);
 
         final byte[] bytes;
+        /** Where the tree is packed (null: not in a pack, or not looked for), to know it as a delta base. */
+        final PackedDeltas.Location location;
+        /** Whether this differ made {@link #bytes} (rather than JGit), so may reuse them when done. */
+        final boolean ownBytes;
         /** Each entry's first byte, ascending, then the tree's length; null until first needed. */
         private int[] starts;
 
-        Tree(byte[] bytes) {
+        Tree(byte[] bytes, PackedDeltas.Location location, boolean ownBytes) {
             this.bytes = bytes;
+            this.location = location;
+            this.ownBytes = ownBytes;
             if (bytes.length == 0) {
                 starts = new int[] {0};
             }
