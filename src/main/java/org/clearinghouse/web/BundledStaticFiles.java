@@ -5,6 +5,9 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,8 +68,7 @@ final class BundledStaticFiles {
                 return Optional.empty();
             }
             byte[] bytes = in.readAllBytes();
-            return Optional.of(new StaticFile(bytes, type, ETags.of(name, java.util.HexFormat.of().formatHex(
-                    sha256(bytes)))));
+            return Optional.of(new StaticFile(bytes, type, ETags.of(name, HexFormat.of().formatHex(sha256(bytes)))));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the bundled file " + name, e);
         }
@@ -74,8 +76,8 @@ final class BundledStaticFiles {
 
     private static byte[] sha256(byte[] bytes) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always present", e);
         }
     }
