@@ -2,9 +2,11 @@ package org.clearinghouse.search;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
@@ -30,7 +32,7 @@ final class RevisionWriter extends StampedWriter {
         lock.lock();
         try {
             ensureOpen();
-            feed.accept(this::add);
+            feed.accept(commit -> add(commit, false));
             applied(headId);
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -46,7 +48,7 @@ final class RevisionWriter extends StampedWriter {
             int[] done = {0};
             try {
                 feed.accept(commit -> {
-                    addNew(commit);
+                    add(commit, true);
                     progress.accept(++done[0]);
                 });
             } catch (UncheckedIOException e) {
@@ -55,24 +57,20 @@ final class RevisionWriter extends StampedWriter {
         });
     }
 
-    /** Called with the lock held. Re-adding a commit replaces its documents. */
-    private void add(IndexedCommit commit) {
-        try {
-            writer.updateDocuments(new Term(RevisionFields.COMMIT, commit.revision().id()),
-                    RevisionFields.documents(commit, ++lastSeq));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
-     * Called with the lock held, during a rebuild: the index was emptied and a walk hands over each
-     * commit once, so there is nothing to replace. A delete term per commit would cost a terms
-     * lookup in every segment when Lucene applies the deletes at each flush.
+     * Called with the lock held. Re-adding a commit replaces its documents, except in a rebuild
+     * ({@code fresh}): the index was emptied and the walk hands over each commit once, so there is
+     * nothing to replace, and a delete term per commit would cost a terms lookup in every segment
+     * when Lucene applies the deletes at each flush.
      */
-    private void addNew(IndexedCommit commit) {
+    private void add(IndexedCommit commit, boolean fresh) {
+        List<Document> documents = RevisionFields.documents(commit, ++lastSeq);
         try {
-            writer.addDocuments(RevisionFields.documents(commit, ++lastSeq));
+            if (fresh) {
+                writer.addDocuments(documents);
+            } else {
+                writer.updateDocuments(new Term(RevisionFields.COMMIT, commit.revision().id()), documents);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

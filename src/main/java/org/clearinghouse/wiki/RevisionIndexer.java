@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 import org.clearinghouse.page.ChangeKind;
 import org.clearinghouse.page.PagePath;
@@ -68,8 +69,7 @@ final class RevisionIndexer implements DerivedIndex {
             rebuildAt(head, done -> { });
             return;
         }
-        FrontMatterTags tags = new FrontMatterTags(renderer);
-        index.append(head, sink -> store.walkChanges(at, head, (commit, blobs) -> indexed(commit, blobs, tags), sink));
+        index.append(head, sink -> store.walkChanges(at, head, indexedOnePass(), sink));
     }
 
     @Override
@@ -81,9 +81,7 @@ final class RevisionIndexer implements DerivedIndex {
         long started = System.nanoTime();
         int[] commits = {0};
         // The changed pages' tags are read on the threads that diff: most of a rebuild is reading Git.
-        FrontMatterTags tags = new FrontMatterTags(renderer);
-        index.replaceAll(head, sink -> store.walkChanges(Optional.empty(), head,
-                (changes, blobs) -> indexed(changes, blobs, tags), commit -> {
+        index.replaceAll(head, sink -> store.walkChanges(Optional.empty(), head, indexedOnePass(), commit -> {
             sink.accept(commit);
             commits[0]++;
         }), progress);
@@ -102,6 +100,12 @@ final class RevisionIndexer implements DerivedIndex {
         index.latestChanges().forEach((path, entry) -> PagePath.tryOf(path)
                 .ifPresent(page -> changes.put(page.fileName(), entry.revision())));
         return changes;
+    }
+
+    /** {@link #indexed} for one walk, whose threads share one reader of front matter. */
+    private BiFunction<CommitChanges, BlobReader, IndexedCommit> indexedOnePass() {
+        FrontMatterTags tags = new FrontMatterTags(renderer);
+        return (commit, blobs) -> indexed(commit, blobs, tags);
     }
 
     /**
