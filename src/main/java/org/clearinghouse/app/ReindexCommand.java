@@ -3,10 +3,15 @@ package org.clearinghouse.app;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.clearinghouse.render.MarkdownRenderer;
 import org.clearinghouse.store.ContentStore;
+import org.clearinghouse.wiki.Rebuild;
 import org.clearinghouse.wiki.Wiki;
 import org.clearinghouse.wiki.WikiLimits;
 import picocli.CommandLine.Command;
@@ -15,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reindex}: rebuilds every derived index (search, history) from the Git repository, with a
- * progress bar. Run it while the server is stopped: the indexes allow one writer at a time.
+ * {@code reindex}: rebuilds the derived indexes (search, history, or both) from the Git repository,
+ * with a progress bar. Run it while the server is stopped: the indexes allow one writer at a time.
  */
 @Command(name = "reindex", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Rebuild the search and history indexes from the content repository. "
@@ -29,6 +34,10 @@ final class ReindexCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "${env:CLEARINGHOUSE_DATA:-./data}",
             description = "Data folder holding content.git (CLEARINGHOUSE_DATA).")
     Path data;
+
+    @Option(names = "--only", split = ",", paramLabel = "INDEX",
+            description = "Rebuild only these indexes: ${COMPLETION-CANDIDATES} (default: both).")
+    Set<Rebuild> only = EnumSet.allOf(Rebuild.class);
 
     @Override
     public Integer call() {
@@ -43,14 +52,19 @@ final class ReindexCommand implements Callable<Integer> {
                 WikiLimits.DEFAULT, Optional.of(data.resolve("index")))) {
             int total = wiki.snapshot().pages().size();
             ProgressBar bar = new ProgressBar(out, total);
-            wiki.reindex((index, done) -> bar.show(index, done));
+            wiki.reindex(only, (index, done) -> bar.show(index, done));
             bar.finish();
-            out.println("Reindexed " + total + " pages at " + wiki.snapshot().commitId().substring(0, 7) + ".");
+            out.println("Reindexed " + describe(only) + " for " + total + " pages at " + wiki.snapshot().commitId().substring(0, 7) + ".");
             return 0;
         } catch (RuntimeException e) {
             err.println("Error: " + e.getMessage()
                     + (e.getMessage() != null && e.getMessage().contains("ock") ? " (is the server running?)" : ""));
             return 1;
         }
+    }
+
+    private static String describe(Set<Rebuild> chosen) {
+        return chosen.stream().map(index -> index.name().toLowerCase(Locale.ROOT)).sorted()
+                .collect(Collectors.joining(" and "));
     }
 }

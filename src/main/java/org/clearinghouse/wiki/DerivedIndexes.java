@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.clearinghouse.page.Revision;
@@ -96,13 +97,18 @@ final class DerivedIndexes {
     }
 
     /**
-     * Rebuilds every index from Git, reporting progress per index, and answers the head snapshot
-     * read afresh (a derived file too: e.g. after an upgrade that reads outlines differently). The
-     * revision index goes first, so the snapshot takes each page's last change from it; each page
-     * is then parsed once, for both the snapshot and the search index.
+     * Rebuilds the chosen indexes from Git, reporting progress per index, and answers the head
+     * snapshot. The revision index goes first, so the snapshot takes each page's last change from
+     * it. A search rebuild reads the snapshot afresh too (a derived file as well: e.g. after an
+     * upgrade that reads outlines differently), parsing each page once for both.
      */
-    Snapshot rebuild(Snapshot current, BiConsumer<String, Integer> progress) {
-        revisions.ifPresent(r -> r.rebuild(current, done -> progress.accept(r.name(), done)));
+    Snapshot rebuild(Snapshot current, Set<Rebuild> chosen, BiConsumer<String, Integer> progress) {
+        if (chosen.contains(Rebuild.HISTORY)) {
+            revisions.ifPresent(r -> r.rebuild(current, done -> progress.accept(r.name(), done)));
+        }
+        if (!chosen.contains(Rebuild.SEARCH)) {
+            return current;
+        }
         String head = current.commitId();
         SnapshotBuilder.WithContent fresh = search.isPresent()
                 ? builder.buildWithContent(head, lastChanges(head))

@@ -3,6 +3,7 @@ package org.clearinghouse.wiki;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.clearinghouse.page.Author;
@@ -96,12 +97,12 @@ public final class Wiki implements AutoCloseable {
     }
 
     /**
-     * Rebuilds every derived index from Git, reporting progress per index, and reads every page
-     * afresh for the head snapshot (see {@link DerivedIndexes#rebuild}).
+     * Rebuilds the {@code chosen} derived indexes from Git, reporting progress per index; a search
+     * rebuild reads every page afresh for the head snapshot too (see {@link DerivedIndexes#rebuild}).
      */
-    public void reindex(java.util.function.BiConsumer<String, Integer> progress) {
+    public void reindex(Set<Rebuild> chosen, java.util.function.BiConsumer<String, Integer> progress) {
         synchronized (refreshLock) {
-            current.set(derived.rebuild(snapshot(), progress));
+            current.set(derived.rebuild(snapshot(), chosen, progress));
         }
     }
 

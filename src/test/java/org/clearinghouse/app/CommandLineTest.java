@@ -12,7 +12,7 @@ class CommandLineTest {
     @Test
     void serveHelpShowsEveryOptionWithItsEnvironmentVariable() {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
         int exit = cli.execute("serve", "--help");
         assertThat(exit).isZero();
@@ -34,9 +34,28 @@ class CommandLineTest {
     }
 
     @Test
+    void reindexTakesTheIndexesToRebuildInAnyCase() {
+        CommandLine cli = Main.commandLine();
+        ReindexCommand reindex = cli.getSubcommands().get("reindex").getCommand();
+        cli.parseArgs("reindex", "--only", "Search");
+        assertThat(reindex.only).containsExactly(org.clearinghouse.wiki.Rebuild.SEARCH);
+        cli.parseArgs("reindex", "--only", "search,history");
+        assertThat(reindex.only).containsExactlyInAnyOrder(org.clearinghouse.wiki.Rebuild.values());
+    }
+
+    @Test
+    void reindexRefusesAnUnknownIndexNamingTheChoices() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("reindex", "--only", "everything")).isNotZero();
+        assertThat(err.toString()).contains("--only", "SEARCH", "HISTORY").doesNotContain("Exception");
+    }
+
+    @Test
     void aBadOptionIsAClearErrorNotAStackTrace() {
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine();
         cli.setErr(new PrintWriter(err));
         assertThat(cli.execute("serve", "--port", "not-a-number")).isNotZero();
         assertThat(err.toString()).contains("--port").doesNotContain("Exception");

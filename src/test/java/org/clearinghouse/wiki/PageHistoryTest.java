@@ -158,7 +158,7 @@ class PageHistoryTest {
         RevisionPage changesBefore = wiki.changes(new ChangeQuery(Optional.empty(), Optional.empty(), Optional.empty(), 50),
                 Optional.empty());
         List<Integer> progress = new ArrayList<>();
-        wiki.reindex((name, done) -> {
+        wiki.reindex(java.util.EnumSet.of(Rebuild.HISTORY), (name, done) -> {
             if (name.equals("revisions")) {
                 progress.add(done);
             }

@@ -118,12 +118,22 @@ class SavedSnapshotTest {
     void reindexReadsEveryPageAgain() {
         SearchResults before = wiki.search(SearchRequest.of("career", 10));
         java.util.Set<String> progressOf = new java.util.HashSet<>();
-        wiki.reindex((index, done) -> progressOf.add(index));
+        wiki.reindex(java.util.EnumSet.allOf(Rebuild.class), (index, done) -> progressOf.add(index));
         assertSameAsReadingEveryPage();
         assertThat(SnapshotFile.read(snapshotFile()).orElseThrow().commitId()).isEqualTo(store.head().orElseThrow());
         // The pages parsed for the snapshot feed the search index: the same hits as before.
         assertThat(wiki.search(SearchRequest.of("career", 10)).hits()).isNotEmpty().isEqualTo(before.hits());
         assertThat(progressOf).containsExactlyInAnyOrder("search", "revisions");
+    }
+
+    @Test
+    void reindexOfSearchAloneLeavesTheRevisionIndexAlone() {
+        SearchResults before = wiki.search(SearchRequest.of("career", 10));
+        java.util.Set<String> progressOf = new java.util.HashSet<>();
+        wiki.reindex(java.util.EnumSet.of(Rebuild.SEARCH), (index, done) -> progressOf.add(index));
+        assertThat(progressOf).containsExactly("search");
+        assertSameAsReadingEveryPage();
+        assertThat(wiki.search(SearchRequest.of("career", 10)).hits()).isNotEmpty().isEqualTo(before.hits());
     }
 
     private void assertSameAsReadingEveryPage() {
