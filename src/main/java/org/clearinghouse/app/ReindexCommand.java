@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reindex}: rebuilds the derived indexes (search, history, or both) from the Git repository,
- * with a progress bar. Run it while the server is stopped: the indexes allow one writer at a time.
+ * {@code reindex}: rebuilds what the wiki derives from the Git repository (the history and search
+ * indexes, the saved page snapshot), all or some, with a progress bar. Run it while the server is stopped: the indexes allow one writer at a time.
  */
 @Command(name = "reindex", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Rebuild the search and history indexes from the content repository. "
@@ -36,7 +36,7 @@ final class ReindexCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--only", split = ",", paramLabel = "INDEX",
-            description = "Rebuild only these indexes: ${COMPLETION-CANDIDATES} (default: both).")
+            description = "Rebuild only these: ${COMPLETION-CANDIDATES} (default: all, in that order).")
     Set<Rebuild> only = EnumSet.allOf(Rebuild.class);
 
     @Override
@@ -64,7 +64,7 @@ final class ReindexCommand implements Callable<Integer> {
     }
 
     private static String describe(Set<Rebuild> chosen) {
-        return chosen.stream().map(index -> index.name().toLowerCase(Locale.ROOT)).sorted()
-                .collect(Collectors.joining(" and "));
+        return chosen.stream().sorted().map(index -> index.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -21,24 +21,38 @@ record FrontMatter(Optional<String> yaml, PageMetadata metadata, String body) {
 
     /** Splits a page. Never throws for any text. */
     static FrontMatter split(String markdown) {
+        int[] fences = fences(markdown);
+        if (fences == null) {
+            return none(markdown);
+        }
+        String yaml = markdown.substring(fences[0], fences[1]);
+        return new FrontMatter(Optional.of(yaml), MetadataReader.read(yaml), markdown.substring(fences[2]));
+    }
+
+    /** The Markdown after the front matter, without reading the YAML; the whole text when there is none. */
+    static String bodyOf(String markdown) {
+        int[] fences = fences(markdown);
+        return fences == null ? markdown : markdown.substring(fences[2]);
+    }
+
+    /** Where the YAML starts and ends and the body starts; null when there is no front matter. */
+    private static int[] fences(String markdown) {
         // A byte order mark before the opening fence is invisible to the author; tolerate it.
         int start = markdown.startsWith("\uFEFF") ? 1 : 0;
         int firstEnd = lineEnd(markdown, start);
         if (!isFence(markdown, start, firstEnd, false)) {
-            return none(markdown);
+            return null;
         }
         int lineStart = nextLine(markdown, firstEnd);
         while (lineStart < markdown.length()) {
             int end = lineEnd(markdown, lineStart);
             if (isFence(markdown, lineStart, end, true)) {
-                String yaml = markdown.substring(nextLine(markdown, firstEnd), lineStart);
-                String body = markdown.substring(nextLine(markdown, end));
-                return new FrontMatter(Optional.of(yaml), MetadataReader.read(yaml), body);
+                return new int[] {nextLine(markdown, firstEnd), lineStart, nextLine(markdown, end)};
             }
             lineStart = nextLine(markdown, end);
         }
         // Never closed: it was a thematic break, not front matter.
-        return none(markdown);
+        return null;
     }
 
     private static int lineEnd(String s, int from) {

@@ -64,23 +64,13 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * Reads a page's outline, heading texts and plain text for the search index, without
-     * rendering HTML. Never throws: a page too large or too hostile to parse gives its metadata
-     * and no text.
+     * Reads a page's heading texts and plain text for the search index, straight from the Markdown
+     * in time linear in its length ({@link MarkdownText}), without parsing it: the index needs the
+     * words, not the document. Front matter is left out. Never throws; a huge page gives the
+     * text of its first {@value MarkdownText#MAX_TEXT_CHARS} characters or so.
      */
-    public PageContent content(String markdown, PagePath self) {
-        Objects.requireNonNull(self, "self");
-        FrontMatter page = FrontMatter.split(Objects.requireNonNull(markdown, "markdown"));
-        if (tooLarge(markdown)) {
-            return new PageContent(PageOutline.metadataOnly(page.metadata()), java.util.List.of(), "");
-        }
-        String body = NestingGuard.bound(page.body());
-        try {
-            return budget.run(() -> FailureMemory.keyOf("content", body),
-                    deadline -> pipeline.content(body, page.metadata(), self, deadline));
-        } catch (RenderFailedException e) {
-            return new PageContent(PageOutline.metadataOnly(page.metadata()), java.util.List.of(), "");
-        }
+    public SearchableText searchText(String markdown) {
+        return MarkdownText.read(FrontMatter.bodyOf(Objects.requireNonNull(markdown, "markdown")));
     }
 
     /**

@@ -17,8 +17,7 @@ import org.clearinghouse.page.PagePath;
  * every page it links to, through wiki links and through Markdown links that
  * {@link LinkTargets} resolves to pages (images are attachments, not links). Both
  * {@code outline()} and {@code render()} use it on the same AST, so the link graph built at
- * startup matches what rendering shows; {@link ContentCollector} feeds it nodes from its own
- * walk. Walks the tree iteratively, so deep pages cannot overflow the stack here. One instance
+ * startup matches what rendering shows. Walks the tree iteratively, so deep pages cannot overflow the stack here. One instance
  * per page; not thread-safe.
  */
 final class OutlineCollector {
@@ -30,7 +29,7 @@ final class OutlineCollector {
     private final Set<PagePath> links = new TreeSet<>();
     private Optional<String> firstHeading = Optional.empty();
 
-    OutlineCollector(Document document, PagePath self) {
+    private OutlineCollector(Document document, PagePath self) {
         this.document = document;
         this.self = self;
     }
@@ -51,7 +50,7 @@ final class OutlineCollector {
     }
 
     /** Records the page the node links to, if it is a link to a page. */
-    void link(Node node) {
+    private void link(Node node) {
         if (node instanceof WikiLinkNode wiki) {
             wiki.page().ifPresent(links::add);
         } else if (node instanceof Link || node instanceof LinkRef) {
@@ -62,18 +61,18 @@ final class OutlineCollector {
     }
 
     /** Whether the node is a heading that could still be the page's first heading. */
-    boolean wantsHeading(Node node) {
+    private boolean wantsHeading(Node node) {
         return firstHeading.isEmpty() && node instanceof Heading heading && heading.getLevel() == 1;
     }
 
     /** Takes a heading's {@link #text} as the first heading when {@link #wantsHeading} it. */
-    void heading(Heading heading, Optional<String> text) {
+    private void heading(Heading heading, Optional<String> text) {
         if (wantsHeading(heading)) {
             firstHeading = text;
         }
     }
 
-    PageOutline outline(PageMetadata metadata) {
+    private PageOutline outline(PageMetadata metadata) {
         return new PageOutline(metadata, firstHeading, links);
     }
 

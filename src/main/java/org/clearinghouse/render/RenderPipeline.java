@@ -29,10 +29,6 @@ final class RenderPipeline {
         return OutlineCollector.collect(document, metadata, self, deadline);
     }
 
-    PageContent content(String body, PageMetadata metadata, PagePath self, Deadline deadline) {
-        return ContentCollector.collect(flexmark.parse(body, deadline), metadata, self, deadline);
-    }
-
     /**
      * A page that opens with its title as a level-1 heading (the usual way to write a Markdown
      * page) would show it twice under the page view's own title.

@@ -1,8 +1,6 @@
 package org.clearinghouse.wiki;
 
-import java.util.Map;
 import java.util.function.IntConsumer;
-import org.clearinghouse.render.PageContent;
 
 /**
  * A cache derived from the repository that follows the branch (the search index, the revision
@@ -20,14 +18,6 @@ interface DerivedIndex extends AutoCloseable {
      * full rebuild when it reflects none or a commit the repository no longer has.
      */
     void catchUp(Snapshot snapshot);
-
-    /**
-     * Like {@link #catchUp(Snapshot)}, with the pages the caller has already parsed
-     * ({@code parsed}, by blob id), which an index that reads page content takes from there.
-     */
-    default void catchUp(Snapshot snapshot, Map<String, PageContent> parsed) {
-        catchUp(snapshot);
-    }
 
     /** Rebuilds from scratch at {@code snapshot}, reporting progress in items done. */
     void rebuild(Snapshot snapshot, IntConsumer progress);

@@ -10,7 +10,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.clearinghouse.page.Revision;
 import org.clearinghouse.render.MarkdownRenderer;
-import org.clearinghouse.render.PageContent;
 import org.clearinghouse.search.RevisionIndex;
 import org.clearinghouse.search.SearchIndex;
 import org.clearinghouse.store.ContentStore;
@@ -54,41 +53,27 @@ final class DerivedIndexes {
     /**
      * The head snapshot at start, with every index brought up to {@code head}. The revision index
      * goes first: it knows every page's last change, which spares the snapshot a walk of the whole
-     * history when it has to be built. Then the saved snapshot is read, or, on a first start, each
-     * page is parsed once for both the snapshot and the search index. {@code read} hears of the
-     * snapshot as soon as it is read, before the indexes catch up with it.
+     * history when it has to be built. Then the saved snapshot is read, or every page's outline
+     * on a first start. {@code read} hears of the snapshot as soon as it is read, before the
+     * indexes catch up with it.
      */
     Snapshot start(String head, Consumer<Snapshot> read) {
         revisions.ifPresent(r -> catchUp(r, head));
         long started = System.nanoTime();
-        Map<String, PageContent> parsed = Map.of();
-        Snapshot snapshot;
-        Optional<Snapshot> kept = saved.load(head);
-        if (kept.isPresent()) {
-            snapshot = kept.get();
-        } else if (search.map(SearchIndexer::needsRebuild).orElse(false)) {
-            SnapshotBuilder.WithContent built = builder.buildWithContent(head, lastChanges(head));
-            snapshot = built.snapshot();
-            parsed = built.contents();
-        } else {
-            snapshot = builder.build(head, lastChanges(head));
-        }
+        Snapshot snapshot = saved.load(head).orElseGet(() -> builder.build(head, lastChanges(head)));
         LOG.info("Read {} pages at {} in {} ms", snapshot.pages().size(), head.substring(0, 7),
                 (System.nanoTime() - started) / 1_000_000);
         read.accept(snapshot);
-        catchUp(snapshot, parsed);
+        catchUp(snapshot);
         saved.save(snapshot);
         return snapshot;
     }
 
-    /**
-     * Brings every index up to {@code snapshot}; {@code parsed} holds pages the snapshot already
-     * parsed (by blob id), which the search index takes instead of parsing them again.
-     */
-    void catchUp(Snapshot snapshot, Map<String, PageContent> parsed) {
+    /** Brings every index up to {@code snapshot}. */
+    void catchUp(Snapshot snapshot) {
         for (DerivedIndex index : all) {
             try {
-                index.catchUp(snapshot, parsed);
+                index.catchUp(snapshot);
             } catch (RuntimeException e) {
                 // The index stays at its old commit and catches up on the next refresh.
                 LOG.error("The {} index could not catch up with {}", index.name(), snapshot.commitId(), e);
@@ -98,26 +83,25 @@ final class DerivedIndexes {
 
     /**
      * Rebuilds the chosen indexes from Git, reporting progress per index, and answers the head
-     * snapshot. The revision index goes first, so the snapshot takes each page's last change from
-     * it. A search rebuild reads the snapshot afresh too (a derived file as well: e.g. after an
-     * upgrade that reads outlines differently), parsing each page once for both.
+     * snapshot: in the order that spares work, the revision index (which knows each page's last
+     * change), then the snapshot read afresh from every page (a derived file too: e.g. after an
+     * upgrade that reads outlines differently), then the search index from that snapshot.
      */
     Snapshot rebuild(Snapshot current, Set<Rebuild> chosen, BiConsumer<String, Integer> progress) {
         if (chosen.contains(Rebuild.HISTORY)) {
             revisions.ifPresent(r -> r.rebuild(current, done -> progress.accept(r.name(), done)));
         }
-        if (!chosen.contains(Rebuild.SEARCH)) {
-            return current;
+        Snapshot snapshot = current;
+        if (chosen.contains(Rebuild.PAGES)) {
+            snapshot = builder.build(current.commitId(), lastChanges(current.commitId()));
+            saved.forget();
+            saved.save(snapshot);
         }
-        String head = current.commitId();
-        SnapshotBuilder.WithContent fresh = search.isPresent()
-                ? builder.buildWithContent(head, lastChanges(head))
-                : new SnapshotBuilder.WithContent(builder.build(head, lastChanges(head)), Map.of());
-        search.ifPresent(s -> s.rebuild(fresh.snapshot(), done -> progress.accept(s.name(), done),
-                fresh.contents()));
-        saved.forget();
-        saved.save(fresh.snapshot());
-        return fresh.snapshot();
+        if (chosen.contains(Rebuild.SEARCH)) {
+            Snapshot pages = snapshot;
+            search.ifPresent(s -> s.rebuild(pages, done -> progress.accept(s.name(), done)));
+        }
+        return snapshot;
     }
 
     private void catchUp(RevisionIndexer index, String head) {

@@ -1,9 +1,11 @@
 package org.clearinghouse.wiki;
 
-/** A derived index that {@link Wiki#reindex} can rebuild from Git. */
+/** What {@link Wiki#reindex} can rebuild from Git; a full reindex rebuilds all of them, in this order. */
 public enum Rebuild {
-    /** The page index that search reads, with the head snapshot it is built from. */
-    SEARCH,
     /** The revision index that history, recent changes and last-changed dates read. */
-    HISTORY
+    HISTORY,
+    /** The saved head snapshot: every page's title, tags and links, read afresh from its Markdown. */
+    PAGES,
+    /** The page index that search reads. */
+    SEARCH
 }

@@ -1,15 +1,15 @@
 package org.clearinghouse.wiki;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.render.MarkdownRenderer;
-import org.clearinghouse.render.PageContent;
+import org.clearinghouse.render.SearchableText;
 import org.clearinghouse.search.IndexedPage;
 import org.clearinghouse.search.SearchIndex;
 import org.clearinghouse.store.ContentStore;
@@ -45,23 +45,14 @@ final class SearchIndexer implements DerivedIndex {
         return "search";
     }
 
-    @Override
-    public void catchUp(Snapshot snapshot) {
-        catchUp(snapshot, Map.of());
-    }
-
     /** True when the next catch-up will rebuild everything (the index is new, or out of this history). */
     boolean needsRebuild() {
         Optional<String> at = index.appliedCommit().or(index::indexedCommit);
         return at.isEmpty() || !store.hasCommit(at.get());
     }
 
-    /**
-     * Like {@link #catchUp(Snapshot)}, taking pages already parsed ({@code parsed}, by blob id)
-     * from there instead of parsing them again.
-     */
     @Override
-    public void catchUp(Snapshot snapshot, Map<String, PageContent> parsed) {
+    public void catchUp(Snapshot snapshot) {
         Optional<String> at = index.appliedCommit().or(index::indexedCommit);
         if (at.isPresent() && at.get().equals(snapshot.commitId())) {
             return;
@@ -69,7 +60,7 @@ final class SearchIndexer implements DerivedIndex {
         if (needsRebuild()) {
             LOG.info("The search index {}; rebuilding it from Git",
                     at.isEmpty() ? "is empty or new" : "reflects a commit the repository no longer has");
-            rebuild(snapshot, done -> { }, parsed);
+            rebuild(snapshot, done -> { });
             return;
         }
         List<IndexedPage> upserts = new ArrayList<>();
@@ -91,17 +82,9 @@ final class SearchIndexer implements DerivedIndex {
 
     @Override
     public void rebuild(Snapshot snapshot, IntConsumer progress) {
-        rebuild(snapshot, progress, Map.of());
-    }
-
-    /**
-     * Like {@link #rebuild(Snapshot, IntConsumer)}, taking pages already parsed ({@code parsed},
-     * by blob id) from there instead of parsing them again.
-     */
-    void rebuild(Snapshot snapshot, IntConsumer progress, Map<String, PageContent> parsed) {
         long started = System.nanoTime();
         List<PageEntry> pages = snapshot.pages().stream().filter(SearchIndexer::searchable).toList();
-        index.replaceAll(snapshot.commitId(), () -> new BatchIterator(pages, parsed), progress);
+        index.replaceAll(snapshot.commitId(), () -> new BatchIterator(pages), progress);
         LOG.info("Indexed {} pages for search in {} ms", pages.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -110,15 +93,12 @@ final class SearchIndexer implements DerivedIndex {
         return !PageTemplates.isTemplate(entry.path());
     }
 
+    /**
+     * The page as the index takes it: title and facets from the snapshot (read from the front
+     * matter already), headings and text read from its Markdown.
+     */
     IndexedPage indexed(PageEntry entry) {
-        return indexed(entry, Map.of());
-    }
-
-    private IndexedPage indexed(PageEntry entry, Map<String, PageContent> parsed) {
-        PageContent content = parsed.get(entry.blobId());
-        if (content == null) {
-            content = renderer.content(PageText.decode(store.blob(entry.blobId())), entry.path());
-        }
+        SearchableText content = renderer.searchText(PageText.decode(store.blob(entry.blobId())));
         var metadata = entry.metadata();
         return new IndexedPage(entry.path().toString(), entry.title(), content.headings(), content.text(),
                 metadata.summary().orElse(""), metadata.tags(), metadata.audience(), metadata.type(),
@@ -130,16 +110,14 @@ final class SearchIndexer implements DerivedIndex {
         index.close();
     }
 
-    /** Reads and parses pages a batch at a time, in parallel, so a rebuild uses every core. */
+    /** Reads pages a batch at a time, in parallel, so a rebuild uses every core. */
     private final class BatchIterator implements Iterator<IndexedPage> {
         private final List<PageEntry> pages;
-        private final Map<String, PageContent> parsed;
         private int next;
-        private Iterator<IndexedPage> batch = java.util.Collections.emptyIterator();
+        private Iterator<IndexedPage> batch = Collections.emptyIterator();
 
-        BatchIterator(List<PageEntry> pages, Map<String, PageContent> parsed) {
+        BatchIterator(List<PageEntry> pages) {
             this.pages = pages;
-            this.parsed = parsed;
         }
 
         @Override
@@ -155,7 +133,7 @@ final class SearchIndexer implements DerivedIndex {
                 }
                 List<PageEntry> slice = pages.subList(next, Math.min(pages.size(), next + BATCH));
                 next += slice.size();
-                batch = slice.parallelStream().map(page -> indexed(page, parsed)).toList().iterator();
+                batch = slice.parallelStream().map(SearchIndexer.this::indexed).toList().iterator();
             }
             return batch.next();
         }

@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.clearinghouse.page.PagePath;
 import org.clearinghouse.page.Revision;
 import org.clearinghouse.render.MarkdownRenderer;
-import org.clearinghouse.render.PageContent;
 import org.clearinghouse.render.PageOutline;
 import org.clearinghouse.store.ContentStore;
 import org.clearinghouse.store.FileChange;
@@ -23,8 +21,6 @@ import org.clearinghouse.store.TreeListing;
  * Thread-safe (stateless apart from its collaborators).
  */
 final class SnapshotBuilder {
-    /** Characters of page text a first start keeps for the search index: an eighth of the heap. */
-    private static final long KEPT_TEXT_BUDGET = Runtime.getRuntime().maxMemory() / 8;
     private final ContentStore store;
     private final MarkdownRenderer renderer;
 
@@ -44,21 +40,6 @@ final class SnapshotBuilder {
      * are looked up by walking the history.
      */
     Snapshot build(String commitId, Map<String, Revision> known) {
-        return build(commitId, known, false).snapshot();
-    }
-
-    /**
-     * A snapshot and each page's parsed content (outline, headings, text) by blob id: for a start
-     * that must also rebuild the search index, which then need not parse every page a second time.
-     */
-    record WithContent(Snapshot snapshot, Map<String, PageContent> contents) {}
-
-    /** Like {@link #build(String, Map)}, keeping every page's content for the search index. */
-    WithContent buildWithContent(String commitId, Map<String, Revision> known) {
-        return build(commitId, known, true);
-    }
-
-    private WithContent build(String commitId, Map<String, Revision> known, boolean keepContent) {
         TreeListing tree = store.tree(commitId);
         Map<String, String> attachments = new HashMap<>();
         Map<PagePath, String> pageBlobs = new HashMap<>();
@@ -72,37 +53,13 @@ final class SnapshotBuilder {
             lastChanges.putAll(store.lastChanges(commitId, unknown));
         }
         Map<PagePath, PageEntry> pages = new ConcurrentHashMap<>();
-        Map<String, PageContent> contents = new ConcurrentHashMap<>();
-        AtomicLong keptChars = new AtomicLong();
-        pageBlobs.entrySet().parallelStream().forEach(e -> {
-            PagePath page = e.getKey();
-            String blobId = e.getValue();
-            Revision changed = lastChange(lastChanges.get(page.fileName()), commitId);
-            if (keepContent) {
-                PageContent content = renderer.content(PageText.decode(store.blob(blobId)), page);
-                // Kept within a share of the heap: past it (a very large wiki), the search index
-                // parses the remaining pages again rather than the start running out of memory.
-                if (keptChars.addAndGet(content.text().length()) <= KEPT_TEXT_BUDGET) {
-                    contents.put(blobId, content);
-                }
-                pages.put(page, new PageEntry(page, blobId, content.outline(), changed));
-            } else {
-                pages.put(page, entry(page, blobId, lastChanges.get(page.fileName()), commitId));
-            }
-        });
-        return new WithContent(new Snapshot(commitId, pages, attachments), contents);
+        pageBlobs.entrySet().parallelStream().forEach(e -> pages.put(e.getKey(),
+                entry(e.getKey(), e.getValue(), lastChanges.get(e.getKey().fileName()), commitId)));
+        return new Snapshot(commitId, pages, attachments);
     }
 
     /** The snapshot of {@code commitId}, re-reading only what changed since {@code previous}. */
     Snapshot advance(Snapshot previous, String commitId) {
-        return advanceWithContent(previous, commitId).snapshot();
-    }
-
-    /**
-     * Like {@link #advance}, keeping the changed pages' content (by blob id) for the search index,
-     * which then need not parse them a second time.
-     */
-    WithContent advanceWithContent(Snapshot previous, String commitId) {
         List<FileChange> changes = store.diff(Optional.of(previous.commitId()), commitId);
         Map<PagePath, Optional<PageEntry>> pageChanges = new HashMap<>();
         Map<String, Optional<String>> attachmentChanges = new HashMap<>();
@@ -118,19 +75,13 @@ final class SnapshotBuilder {
             }
         }
         Map<String, Revision> lastChanges = store.lastChanges(commitId, changedPages);
-        Map<String, PageContent> contents = new HashMap<>();
         for (FileChange change : changes) {
             Optional<PagePath> page = PagePath.fromFileName(change.path()).filter(p -> !change.isDelete());
-            if (page.isPresent()) {
-                String blobId = change.newBlobId().orElseThrow();
-                // Parsed per path, not per blob: links in the outline resolve against the page's folder.
-                PageContent content = renderer.content(PageText.decode(store.blob(blobId)), page.get());
-                contents.put(blobId, content);
-                pageChanges.put(page.get(), Optional.of(new PageEntry(page.get(), blobId, content.outline(),
-                        lastChange(lastChanges.get(change.path()), commitId))));
-            }
+            // Read per path, not per blob: links in the outline resolve against the page's folder.
+            page.ifPresent(p -> pageChanges.put(p, Optional.of(
+                    entry(p, change.newBlobId().orElseThrow(), lastChanges.get(change.path()), commitId))));
         }
-        return new WithContent(previous.advanced(commitId, pageChanges, attachmentChanges), contents);
+        return previous.advanced(commitId, pageChanges, attachmentChanges);
     }
 
     private PageEntry entry(PagePath page, String blobId, Revision lastChange, String commitId) {

@@ -176,12 +176,10 @@ public final class Wiki implements AutoCloseable {
             if (head.isEmpty() || head.get().equals(before.commitId())) {
                 return false;
             }
-            SnapshotBuilder.WithContent advanced = builder.advanceWithContent(before, head.get());
-            Snapshot next = advanced.snapshot();
+            Snapshot next = builder.advance(before, head.get());
             // Indexes first, then the snapshot: once a reader can see a page it can also find it in
             // search and in history (a page visible before its index entry looked missing there).
-            // The search index takes the pages the snapshot just parsed rather than parsing them again.
-            derived.catchUp(next, advanced.contents());
+            derived.catchUp(next);
             current.set(next);
             LOG.info("Caught up from {} to {}", before.commitId().substring(0, 7), head.get().substring(0, 7));
             return true;

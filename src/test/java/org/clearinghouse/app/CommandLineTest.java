@@ -39,7 +39,7 @@ class CommandLineTest {
         ReindexCommand reindex = cli.getSubcommands().get("reindex").getCommand();
         cli.parseArgs("reindex", "--only", "Search");
         assertThat(reindex.only).containsExactly(org.clearinghouse.wiki.Rebuild.SEARCH);
-        cli.parseArgs("reindex", "--only", "search,history");
+        cli.parseArgs("reindex", "--only", "search,history,pages");
         assertThat(reindex.only).containsExactlyInAnyOrder(org.clearinghouse.wiki.Rebuild.values());
     }
 
@@ -49,7 +49,7 @@ class CommandLineTest {
         CommandLine cli = Main.commandLine();
         cli.setErr(new PrintWriter(err));
         assertThat(cli.execute("reindex", "--only", "everything")).isNotZero();
-        assertThat(err.toString()).contains("--only", "SEARCH", "HISTORY").doesNotContain("Exception");
+        assertThat(err.toString()).contains("--only", "SEARCH", "HISTORY", "PAGES").doesNotContain("Exception");
     }
 
     @Test

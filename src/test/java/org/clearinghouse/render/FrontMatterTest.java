@@ -38,4 +38,12 @@ class FrontMatterTest {
         assertThat(page.metadata()).isEqualTo(PageMetadata.EMPTY);
         assertThat(page.body()).isEqualTo("Body");
     }
+
+    @Test
+    void theBodyAloneIsTheSplitsBodyWithoutReadingTheYaml() {
+        for (String text : new String[] {"---\ntitle: T\n---\n# Body\n", "\uFEFF---\r\ntitle: T\r\n...\r\nBody",
+            "Intro\n---\ntitle: no\n---\n", "---\nnever closed\n", "---\n: [unreadable\n---\nBody", ""}) {
+            assertThat(FrontMatter.bodyOf(text)).as(text).isEqualTo(FrontMatter.split(text).body());
+        }
+    }
 }
