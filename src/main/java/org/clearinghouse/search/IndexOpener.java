@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens the index directory for writing, creating it when absent. The index is derived from Git,
  * so an index that cannot be read (a file overwritten, a segments file lost, a format from another
- * Lucene) is not worth failing the start for: it is wiped, recreated empty and a warning logged;
+ * Lucene) or was written in another layout of fields is not worth failing the start for: it is wiped, recreated empty and a warning logged;
  * the wiki then rebuilds it from the repository. Every file's checksum is verified at open, so
  * corruption shows here and not in the middle of a search. An index locked by another writer is
  * the one failure that is passed on: wiping it would destroy a live index. Used once per open.
@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
 final class IndexOpener {
     /** The key of the Lucene commit user data holding the Git commit id the index reflects. */
     static final String COMMIT_KEY = "commit";
+    /** The key of the commit user data holding the layout the index was written in. */
+    static final String LAYOUT_KEY = "layout";
+    /** The layout of an index that records none: written before layouts were recorded. */
+    static final String FIRST_LAYOUT = "1";
     private static final Logger LOG = LoggerFactory.getLogger(IndexOpener.class);
 
     /** An open writer on its directory, and the Git commit id of the last Lucene commit. */
@@ -42,23 +46,27 @@ final class IndexOpener {
 
     private IndexOpener() {}
 
-    static Opened open(Path path, Analyzer analyzer) throws IOException {
+    /**
+     * Opens the index at {@code path} for writing; an index whose recorded layout is not
+     * {@code layout} is wiped and recreated, like an unreadable one.
+     */
+    static Opened open(Path path, Analyzer analyzer, String layout) throws IOException {
         Files.createDirectories(path);
         // Each save flushes a segment of one page for the near-real-time reader; such small segments
         // stay in memory until the next commit writes them, instead of a dozen files per save.
         Directory directory = new NRTCachingDirectory(FSDirectory.open(path), NRT_SEGMENT_MB, NRT_CACHE_MB);
         try {
-            return openExisting(directory, analyzer);
+            return openExisting(directory, analyzer, layout);
         } catch (LockObtainFailedException e) {
             directory.close();
             throw e;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Search index {} is unreadable ({}); deleting it and starting an empty one to rebuild",
-                    path, e.toString());
+            LOG.warn("Search index {} is unreadable or of another layout ({}); deleting it and starting an empty "
+                    + "one to rebuild", path, e.toString());
             try {
                 wipe(directory);
                 IndexWriter writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
-                writer.commit(); // a commit point at once, so the next start finds an index, not leftovers
+                commitEmpty(writer, layout); // a commit point at once, so the next start finds an index, not leftovers
                 return new Opened(directory, writer, Optional.empty());
             } catch (IOException | RuntimeException again) {
                 directory.close();
@@ -67,7 +75,7 @@ final class IndexOpener {
         }
     }
 
-    private static Opened openExisting(Directory directory, Analyzer analyzer) throws IOException {
+    private static Opened openExisting(Directory directory, Analyzer analyzer, String layout) throws IOException {
         boolean exists = DirectoryReader.indexExists(directory);
         if (!exists && hasIndexFiles(directory)) {
             throw new CorruptIndexException("index files but no segments file", directory.toString());
@@ -75,11 +83,15 @@ final class IndexOpener {
         IndexWriter writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         try {
             if (!exists) {
-                writer.commit();
+                commitEmpty(writer, layout);
                 return new Opened(directory, writer, Optional.empty());
             }
-            verify(writer);
             Map<String, String> userData = SegmentInfos.readLatestCommit(directory).getUserData();
+            String found = userData.getOrDefault(LAYOUT_KEY, FIRST_LAYOUT);
+            if (!found.equals(layout)) {
+                throw new CorruptIndexException("written in layout " + found + ", not " + layout, directory.toString());
+            }
+            verify(writer);
             return new Opened(directory, writer, Optional.ofNullable(userData.get(COMMIT_KEY)));
         } catch (IOException | RuntimeException e) {
             writer.rollback(); // closes without committing and releases the write lock
@@ -94,6 +106,11 @@ final class IndexOpener {
                 leaf.reader().checkIntegrity();
             }
         }
+    }
+
+    private static void commitEmpty(IndexWriter writer, String layout) throws IOException {
+        writer.setLiveCommitData(Map.of(LAYOUT_KEY, layout).entrySet());
+        writer.commit();
     }
 
     private static boolean hasIndexFiles(Directory directory) throws IOException {

@@ -37,9 +37,18 @@ final class PageDocument {
      */
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
 
+    /**
+     * Spelling and prefix matches only ask which pages hold a word: no frequencies, positions or
+     * length norms to write (and each word of a value comes once, see {@link DistinctWordsFilter}).
+     */
+    private static final FieldType SPELL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         BODY_TYPE.freeze();
+        SPELL_TYPE.setIndexOptions(IndexOptions.DOCS);
+        SPELL_TYPE.setOmitNorms(true);
+        SPELL_TYPE.freeze();
     }
 
     private final FacetsConfig facetsConfig;
@@ -65,11 +74,11 @@ final class PageDocument {
         }
         doc.add(new Field(PageFields.BODY, page.body(), BODY_TYPE));
         // Real (unstemmed) words of the page: the spell checker must suggest words people write.
-        doc.add(new TextField(PageFields.SPELL, page.title(), Field.Store.NO));
+        doc.add(new Field(PageFields.SPELL, page.title(), SPELL_TYPE));
         for (String heading : page.headings()) {
-            doc.add(new TextField(PageFields.SPELL, heading, Field.Store.NO));
+            doc.add(new Field(PageFields.SPELL, heading, SPELL_TYPE));
         }
-        doc.add(new TextField(PageFields.SPELL, page.body(), Field.Store.NO));
+        doc.add(new Field(PageFields.SPELL, page.body(), SPELL_TYPE));
         doc.add(new StoredField(PageFields.SUMMARY, page.summary()));
         addFacet(doc, PageFields.TAGS_DIM, page.tags());
         addFacet(doc, PageFields.AUDIENCE_DIM, page.audience());

@@ -3,8 +3,11 @@ package org.clearinghouse.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.facet.FacetsConfig;
 
 /**
@@ -34,6 +37,13 @@ final class PageFields {
     static final String TYPE_STORED = "type_stored";
     /** Last change, epoch milliseconds: a point for range queries, doc values for sorting. */
     static final String UPDATED = "updated";
+
+    /**
+     * The index's layout (fields and how each is indexed), recorded with every Lucene commit. An
+     * index of another layout is rebuilt from Git at start: Lucene refuses a field indexed two
+     * ways. 2: the spelling field holds only which pages have a word.
+     */
+    static final String LAYOUT = "2";
 
     /** Facet dimensions, which are also the keys of {@link SearchResults#facets()}. */
     static final String TAGS_DIM = "tags";
@@ -65,15 +75,32 @@ final class PageFields {
     static Analyzer analyzer() {
         Analyzer english = new EnglishAnalyzer();
         Analyzer plain = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+        Analyzer distinct = distinctWords();
         return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
             protected Analyzer getWrappedAnalyzer(String fieldName) {
-                return TITLE_WORDS.equals(fieldName) || SPELL.equals(fieldName) ? plain : english;
+                return SPELL.equals(fieldName) ? distinct : TITLE_WORDS.equals(fieldName) ? plain : english;
             }
 
             @Override
             public int getPositionIncrementGap(String fieldName) {
                 return VALUE_GAP;
+            }
+        };
+    }
+
+    /** The plain analysis, passing each word of a value once (see {@link DistinctWordsFilter}). */
+    private static Analyzer distinctWords() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer words = new StandardTokenizer();
+                return new TokenStreamComponents(words, new DistinctWordsFilter(new LowerCaseFilter(words)));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
             }
         };
     }

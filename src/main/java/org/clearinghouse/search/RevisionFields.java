@@ -29,6 +29,8 @@ import org.clearinghouse.page.Revision;
  * Stateless.
  */
 final class RevisionFields {
+    /** The index's layout, recorded with every Lucene commit (see {@link PageFields#LAYOUT}). */
+    static final String LAYOUT = IndexOpener.FIRST_LAYOUT;
     /** "change" or "commit": markers make any commit usable as a cursor, even one that changed no page. */
     static final String TYPE = "type";
     static final String TYPE_CHANGE = "change";

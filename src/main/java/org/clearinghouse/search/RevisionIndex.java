@@ -59,7 +59,7 @@ public final class RevisionIndex implements AutoCloseable {
     public static RevisionIndex open(Path directory, Duration commitInterval) {
         Analyzer analyzer = new KeywordAnalyzer(); // no field is analysed; the writer needs one all the same
         try {
-            IndexOpener.Opened opened = IndexOpener.open(directory, analyzer);
+            IndexOpener.Opened opened = IndexOpener.open(directory, analyzer, RevisionFields.LAYOUT);
             try {
                 return new RevisionIndex(analyzer, opened, commitInterval);
             } catch (IOException | RuntimeException e) {

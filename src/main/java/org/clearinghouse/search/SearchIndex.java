@@ -64,7 +64,7 @@ public final class SearchIndex implements AutoCloseable {
     public static SearchIndex open(Path directory, Duration commitInterval) {
         Analyzer analyzer = PageFields.analyzer();
         try {
-            IndexOpener.Opened opened = IndexOpener.open(directory, analyzer);
+            IndexOpener.Opened opened = IndexOpener.open(directory, analyzer, PageFields.LAYOUT);
             try {
                 return new SearchIndex(analyzer, opened, commitInterval);
             } catch (IOException | RuntimeException e) {

@@ -3,6 +3,7 @@ package org.clearinghouse.search;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -201,7 +202,11 @@ abstract class StampedWriter implements Closeable {
             }
             stamp = appliedId;
             if (stamp != null) {
-                writer.setLiveCommitData(Map.of(COMMIT_KEY, stamp).entrySet());
+                // The other entries (the index's layout) are kept as the opener wrote them.
+                Map<String, String> data = new HashMap<>();
+                writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+                data.put(COMMIT_KEY, stamp);
+                writer.setLiveCommitData(data.entrySet());
             }
             dirty = false;
         } finally {

@@ -13,8 +13,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,6 +177,31 @@ class IndexLifecycleTest {
         }
         try (SearchIndex index = SearchIndex.open(dir)) {
             assertThat(index.indexedCommit()).contains(COMMIT_3);
+        }
+    }
+
+    /**
+     * An index from before the spelling field was indexed without positions: Lucene would refuse
+     * every new page ("cannot change index options"), so it is recreated and rebuilt instead.
+     */
+    @Test
+    void anIndexOfAnotherLayoutIsRecreatedEmpty() throws IOException {
+        try (IndexWriter old = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(new StandardAnalyzer()))) {
+            Document page = new Document();
+            page.add(new StringField(PageFields.PATH, "Old/Page", Field.Store.YES));
+            page.add(new TextField(PageFields.SPELL, "scholarship scholarship", Field.Store.NO));
+            old.addDocument(page);
+            old.setLiveCommitData(Map.of(IndexOpener.COMMIT_KEY, COMMIT_1).entrySet());
+            old.commit();
+        }
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            assertThat(index.indexedCommit()).isEmpty();
+            assertThat(index.size()).isZero();
+            index.replaceAll(COMMIT_3, RecruitmentPages.all(), done -> { });
+            assertThat(find(index, "scholarship")).first().isEqualTo("Funding/Scholarships");
+        }
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            assertThat(index.indexedCommit()).as("the layout is kept with each commit").contains(COMMIT_3);
         }
     }
 

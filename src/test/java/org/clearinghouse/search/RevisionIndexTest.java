@@ -99,6 +99,23 @@ class RevisionIndexTest {
         assertThat(index.changes(two, Optional.empty()).entries().get(0).revision().id()).isEqualTo(after);
     }
 
+    /** Revision indexes written before layouts were recorded are of the first layout: kept, not rebuilt. */
+    @Test
+    void anIndexThatRecordsNoLayoutIsKept() throws java.io.IOException {
+        String last = append(change("Kits/One", ChangeKind.ADD, null));
+        index.close();
+        Path path = dir.resolve("revisions");
+        try (org.apache.lucene.index.IndexWriter writer = new org.apache.lucene.index.IndexWriter(
+                org.apache.lucene.store.FSDirectory.open(path),
+                new org.apache.lucene.index.IndexWriterConfig(new org.apache.lucene.analysis.core.KeywordAnalyzer()))) {
+            writer.setLiveCommitData(java.util.Map.of(IndexOpener.COMMIT_KEY, last).entrySet());
+            writer.commit(); // what an index from before layouts holds: the commit id alone
+        }
+        index = RevisionIndex.open(path);
+        assertThat(index.indexedCommit()).contains(last);
+        assertThat(index.contains(last)).isTrue();
+    }
+
     @Test
     void replaceAllStartsAfresh() {
         append(change("Old", ChangeKind.ADD, null));
