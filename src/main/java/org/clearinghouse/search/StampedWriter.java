@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LiveIndexWriterConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 abstract class StampedWriter implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(StampedWriter.class);
     private static final String COMMIT_KEY = IndexOpener.COMMIT_KEY;
+    private static final double REBUILD_BUFFER_MB =
+            Math.min(256, Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024));
 
     protected final IndexWriter writer;
     /** Serialises changes; held by the subclass while it writes. */
@@ -94,13 +97,30 @@ abstract class StampedWriter implements Closeable {
             ensureOpen();
             rebuildIncomplete = true;
             writer.deleteAll();
-            rebuild.run();
+            withRebuildBuffer(rebuild);
             rebuildIncomplete = false;
             appliedId = commitId;
             commitBesideWrites(); // with the write lock held here: nothing else is written meanwhile
         } finally {
             lock.unlock();
             commits.unlock();
+        }
+    }
+
+    /**
+     * Runs a rebuild with an indexing buffer of an eighth of the heap (48 to 256 MB). Each
+     * buffer-full is written out as a segment while indexing stalls, and segments are merged again
+     * later; with a heap of a few gigabytes a 20,000-page rebuild fits in one buffer per thread.
+     * Saves go back to the usual buffer.
+     */
+    private void withRebuildBuffer(Rebuild rebuild) throws IOException {
+        LiveIndexWriterConfig config = writer.getConfig();
+        double usual = config.getRAMBufferSizeMB();
+        config.setRAMBufferSizeMB(Math.max(usual, REBUILD_BUFFER_MB));
+        try {
+            rebuild.run();
+        } finally {
+            config.setRAMBufferSizeMB(usual);
         }
     }
 

@@ -2,6 +2,7 @@ package org.clearinghouse.wiki;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,12 +59,51 @@ final class DerivedIndexes {
      * indexes catch up with it.
      */
     Snapshot start(String head, Consumer<Snapshot> read) {
-        revisions.ifPresent(r -> catchUp(r, head));
+        return start(head, read, EnumSet.noneOf(Rebuild.class), (index, done) -> { });
+    }
+
+    /**
+     * Like {@link #start(String, Consumer)}, rebuilding the {@code chosen} data from scratch
+     * instead of bringing it up to date (the {@code reindex} command: what is rebuilt is not
+     * caught up first), reporting progress per index.
+     */
+    Snapshot start(String head, Consumer<Snapshot> read, Set<Rebuild> chosen, BiConsumer<String, Integer> progress) {
+        return bringUp(head, Optional.empty(), read, chosen, progress);
+    }
+
+    /**
+     * Rebuilds the {@code chosen} data of an open wiki from Git and answers the head snapshot, in
+     * the order that spares work: the revision index (which knows each page's last change), the
+     * snapshot read afresh from every page (a derived file too: e.g. after an upgrade that reads
+     * outlines differently), then the search index from that snapshot.
+     */
+    Snapshot rebuild(Snapshot current, Set<Rebuild> chosen, BiConsumer<String, Integer> progress) {
+        return bringUp(current.commitId(), Optional.of(current), snapshot -> { }, chosen, progress);
+    }
+
+    private Snapshot bringUp(String head, Optional<Snapshot> open, Consumer<Snapshot> read, Set<Rebuild> chosen,
+            BiConsumer<String, Integer> progress) {
+        revisions.ifPresent(r -> {
+            if (chosen.contains(Rebuild.HISTORY)) {
+                r.rebuildTo(head, done -> progress.accept(r.name(), done));
+            } else {
+                catchUp(r, head);
+            }
+        });
         long started = System.nanoTime();
-        Snapshot snapshot = saved.load(head).orElseGet(() -> builder.build(head, lastChanges(head)));
+        Optional<Snapshot> kept = Optional.empty();
+        if (chosen.contains(Rebuild.PAGES)) {
+            saved.forget();
+        } else {
+            kept = open.or(() -> saved.load(head));
+        }
+        Snapshot snapshot = kept.orElseGet(() -> builder.build(head, lastChanges(head)));
         LOG.info("Read {} pages at {} in {} ms", snapshot.pages().size(), head.substring(0, 7),
                 (System.nanoTime() - started) / 1_000_000);
         read.accept(snapshot);
+        if (chosen.contains(Rebuild.SEARCH)) {
+            search.ifPresent(s -> s.rebuild(snapshot, done -> progress.accept(s.name(), done)));
+        }
         catchUp(snapshot);
         saved.save(snapshot);
         return snapshot;
@@ -79,29 +119,6 @@ final class DerivedIndexes {
                 LOG.error("The {} index could not catch up with {}", index.name(), snapshot.commitId(), e);
             }
         }
-    }
-
-    /**
-     * Rebuilds the chosen indexes from Git, reporting progress per index, and answers the head
-     * snapshot: in the order that spares work, the revision index (which knows each page's last
-     * change), then the snapshot read afresh from every page (a derived file too: e.g. after an
-     * upgrade that reads outlines differently), then the search index from that snapshot.
-     */
-    Snapshot rebuild(Snapshot current, Set<Rebuild> chosen, BiConsumer<String, Integer> progress) {
-        if (chosen.contains(Rebuild.HISTORY)) {
-            revisions.ifPresent(r -> r.rebuild(current, done -> progress.accept(r.name(), done)));
-        }
-        Snapshot snapshot = current;
-        if (chosen.contains(Rebuild.PAGES)) {
-            snapshot = builder.build(current.commitId(), lastChanges(current.commitId()));
-            saved.forget();
-            saved.save(snapshot);
-        }
-        if (chosen.contains(Rebuild.SEARCH)) {
-            Snapshot pages = snapshot;
-            search.ifPresent(s -> s.rebuild(pages, done -> progress.accept(s.name(), done)));
-        }
-        return snapshot;
     }
 
     private void catchUp(RevisionIndexer index, String head) {

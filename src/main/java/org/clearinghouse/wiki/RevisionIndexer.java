@@ -66,7 +66,7 @@ final class RevisionIndexer implements DerivedIndex {
         if (at.isEmpty() || !store.hasCommit(at.get()) || !store.isAncestor(at.get(), head)) {
             LOG.info("The revision index {}; rebuilding it from Git", at.isEmpty() ? "is empty or new"
                     : "reflects a commit that is no longer in the branch's history");
-            rebuildAt(head, done -> { });
+            rebuildTo(head, done -> { });
             return;
         }
         index.append(head, sink -> store.walkChanges(at, head, indexedOnePass(), sink));
@@ -74,10 +74,11 @@ final class RevisionIndexer implements DerivedIndex {
 
     @Override
     public void rebuild(Snapshot snapshot, IntConsumer progress) {
-        rebuildAt(snapshot.commitId(), progress);
+        rebuildTo(snapshot.commitId(), progress);
     }
 
-    private void rebuildAt(String head, IntConsumer progress) {
+    /** Rebuilds from scratch at {@code head}, reporting progress in commits done; needs no snapshot. */
+    void rebuildTo(String head, IntConsumer progress) {
         long started = System.nanoTime();
         int[] commits = {0};
         // The changed pages' tags are read on the threads that diff: most of a rebuild is reading Git.

@@ -89,6 +89,19 @@ public final class Wiki implements AutoCloseable {
         return wiki;
     }
 
+    /**
+     * Opens the wiki for the {@code reindex} command: like {@link #open(ContentStore,
+     * MarkdownRenderer, WikiLimits, Optional)}, but the {@code chosen} derived data is rebuilt from
+     * Git rather than brought up to date (so nothing is built twice), with progress per index.
+     */
+    public static Wiki openRebuilding(ContentStore store, MarkdownRenderer renderer, Path indexDir,
+            Set<Rebuild> chosen, java.util.function.BiConsumer<String, Integer> progress) {
+        Wiki wiki = new Wiki(store, renderer, WikiLimits.DEFAULT, Optional.of(indexDir));
+        String head = store.head().orElseThrow(() -> new IllegalStateException("The repository has no commit"));
+        wiki.current.set(wiki.derived.start(head, snapshot -> { }, chosen, progress));
+        return wiki;
+    }
+
     /** Builds the snapshot's backlinks and tags beside the rest of the start (see {@link Snapshot#prepare}). */
     private void prepareInBackground(Snapshot snapshot) {
         Thread thread = new Thread(snapshot::prepare, "snapshot-prepare");
