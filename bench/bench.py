@@ -522,6 +522,23 @@ def measure_saves(a, hot, pages, server_pid):
 
 # ---------------------------------------------------------------- setup
 
+def measure_rebuild(a, jar, data):
+    """`reindex --only search` with the server stopped: a cold rebuild of the search index from Git
+    (a fresh JVM, with the server's JVM options), timed from the command's start to its exit."""
+    cmd = ["java"] + a.java_opts.split() + ["-jar", jar, "reindex", "--only", "search", "--data", data]
+    log("search rebuild: " + " ".join(cmd))
+    with open(os.path.join(a.work, "reindex.log"), "w") as logf:
+        started = time.time()
+        before = os.times()
+        rc = subprocess.call(cmd, cwd=a.work, stdout=logf, stderr=subprocess.STDOUT)
+        wall = time.time() - started
+        after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    if rc != 0:
+        raise SystemExit("reindex failed (exit %d): see %s/reindex.log" % (rc, a.work))
+    return {"seconds": round(wall, 2), "cpu_s": round(cpu, 1), "load": loadavg()}
+
+
 def machine_info():
     info = {"nproc": os.cpu_count()}
     with open("/proc/meminfo") as f:
@@ -840,6 +857,9 @@ def main(argv):
         if nginx:
             nginx.stop()
         srv.stop()
+
+    res["rebuild"] = measure_rebuild(a, jar, data)
+    log("search rebuild: %s s (%s s of CPU)" % (res["rebuild"]["seconds"], res["rebuild"]["cpu_s"]))
 
     res["gitit"] = gitit_figures(a)
     res["load_after"] = loadavg()

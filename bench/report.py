@@ -9,7 +9,7 @@ import statistics
 
 TARGETS = {
     "hot_vs_nginx": 0.5, "random_vs_hot": 0.95, "search_p50": 5, "search_p99": 25, "history_p50": 20,
-    "save_p50": 30, "cold_s": 60, "warm_s": 5, "rss_mb": 1024,
+    "save_p50": 30, "cold_s": 60, "warm_s": 5, "rss_mb": 1024, "rebuild_s": 20,
 }
 
 HEADER = """# Benchmarks
@@ -217,6 +217,11 @@ def section(res):
     L.append("| warm start (index at head), s | %s | — | %s | | ≤ 5 | %s |" % (
         f1(ws["search_ready_s"]), f1(g["start_warm_ms"] / 1000) if g.get("start_warm_ms") else "—",
         met(ws["search_ready_s"] <= TARGETS["warm_s"])))
+    rb = res.get("rebuild")
+    if rb:
+        L.append("| search index rebuilt from Git, server stopped (`reindex --only search`, a fresh JVM), s "
+                 "| %s (%s s of CPU) | — | — | | ≤ 20 (issue 5) | %s |" % (
+                     f1(rb["seconds"]), f1(rb["cpu_s"]), met(rb["seconds"] <= TARGETS["rebuild_s"])))
     L.append("| resident memory (VmRSS at the end / peak VmHWM), MB | %s / %s | — | %s | | ≤ 1,024 | %s |" % (
         f0(res.get("rss_mb")), f0(res.get("rss_peak_mb")), f0(g.get("rss_mb")),
         met(res.get("rss_peak_mb") is not None and res["rss_peak_mb"] <= TARGETS["rss_mb"])))
@@ -334,6 +339,7 @@ def summary(res):
         "cold start %s s, warm start %s s, RSS %s MB (peak %s)" % (
             res["cold_start"]["search_ready_s"], res["warm_start"]["search_ready_s"], res["rss_mb"],
             res["rss_peak_mb"]),
+        "search rebuild %s s" % (res["rebuild"]["seconds"] if res.get("rebuild") else "not measured"),
         "errors: %d" % total_errors(res),
     ]
     return "\n".join(lines)

@@ -46,7 +46,7 @@ final class SearchIndexer implements DerivedIndex {
     }
 
     /** True when the next catch-up will rebuild everything (the index is new, or out of this history). */
-    boolean needsRebuild() {
+    private boolean needsRebuild() {
         Optional<String> at = index.appliedCommit().or(index::indexedCommit);
         return at.isEmpty() || !store.hasCommit(at.get());
     }
