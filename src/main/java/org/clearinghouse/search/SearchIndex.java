@@ -49,6 +49,10 @@ public final class SearchIndex implements AutoCloseable {
                 opened.committedId(), commitInterval);
         this.pageSearcher = new PageSearcher(analyzer);
         this.titles = new TitleSuggester(analyzer);
+        if (withSearcher(searcher -> searcher.getIndexReader().leaves().size()) > 1) {
+            // Left in several segments by the reindex command, or by a crash before a merge ended.
+            writer.mergeDownLater(this::reopenOnMerged);
+        }
     }
 
     /** Opens the index in {@code directory}, committing every {@link #DEFAULT_COMMIT_INTERVAL}. */
@@ -107,10 +111,22 @@ public final class SearchIndex implements AutoCloseable {
      * each, and commits with {@code commitId}. Searches see the old index until it is finished.
      */
     public void replaceAll(String commitId, Iterable<IndexedPage> pages, IntConsumer progress) {
+        replaceAll(commitId, pages, progress, true);
+    }
+
+    /**
+     * Like {@link #replaceAll(String, Iterable, IntConsumer)}; with {@code mergeNow} false the
+     * rebuilt index is left in its segments (one or a few per indexing thread) for the next
+     * {@link #open} to merge in the background: for a process that closes the index right after
+     * (the {@code reindex} command), which would otherwise wait seconds for the merge.
+     */
+    public void replaceAll(String commitId, Iterable<IndexedPage> pages, IntConsumer progress, boolean mergeNow) {
         try {
             writer.replaceAll(commitId, pages, progress == null ? done -> { } : progress);
             freshness.written();
-            writer.mergeDownLater(this::reopenOnMerged);
+            if (mergeNow) {
+                writer.mergeDownLater(this::reopenOnMerged);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rebuild the search index", e);
         }

@@ -59,16 +59,18 @@ final class DerivedIndexes {
      * indexes catch up with it.
      */
     Snapshot start(String head, Consumer<Snapshot> read) {
-        return start(head, read, EnumSet.noneOf(Rebuild.class), (index, done) -> { });
+        return bringUp(head, Optional.empty(), read, EnumSet.noneOf(Rebuild.class), (index, done) -> { }, true);
     }
 
     /**
-     * Like {@link #start(String, Consumer)}, rebuilding the {@code chosen} data from scratch
-     * instead of bringing it up to date (the {@code reindex} command: what is rebuilt is not
-     * caught up first), reporting progress per index.
+     * For the {@code reindex} command, which closes the wiki right after: like
+     * {@link #start(String, Consumer)}, rebuilding the {@code chosen} data from scratch instead of
+     * bringing it up to date (what is rebuilt is not caught up first), reporting progress per
+     * index. The rebuilt search index is left in its segments for the server to merge when it
+     * opens it, rather than the command waiting seconds for that merge.
      */
-    Snapshot start(String head, Consumer<Snapshot> read, Set<Rebuild> chosen, BiConsumer<String, Integer> progress) {
-        return bringUp(head, Optional.empty(), read, chosen, progress);
+    Snapshot startRebuilding(String head, Set<Rebuild> chosen, BiConsumer<String, Integer> progress) {
+        return bringUp(head, Optional.empty(), snapshot -> { }, chosen, progress, false);
     }
 
     /**
@@ -78,11 +80,11 @@ final class DerivedIndexes {
      * outlines differently), then the search index from that snapshot.
      */
     Snapshot rebuild(Snapshot current, Set<Rebuild> chosen, BiConsumer<String, Integer> progress) {
-        return bringUp(current.commitId(), Optional.of(current), snapshot -> { }, chosen, progress);
+        return bringUp(current.commitId(), Optional.of(current), snapshot -> { }, chosen, progress, true);
     }
 
     private Snapshot bringUp(String head, Optional<Snapshot> open, Consumer<Snapshot> read, Set<Rebuild> chosen,
-            BiConsumer<String, Integer> progress) {
+            BiConsumer<String, Integer> progress, boolean mergeNow) {
         revisions.ifPresent(r -> {
             if (chosen.contains(Rebuild.HISTORY)) {
                 r.rebuildTo(head, done -> progress.accept(r.name(), done));
@@ -102,7 +104,7 @@ final class DerivedIndexes {
                 (System.nanoTime() - started) / 1_000_000);
         read.accept(snapshot);
         if (chosen.contains(Rebuild.SEARCH)) {
-            search.ifPresent(s -> s.rebuild(snapshot, done -> progress.accept(s.name(), done)));
+            search.ifPresent(s -> s.rebuild(snapshot, done -> progress.accept(s.name(), done), mergeNow));
         }
         catchUp(snapshot);
         saved.save(snapshot);

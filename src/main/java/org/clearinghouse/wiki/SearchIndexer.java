@@ -82,9 +82,18 @@ final class SearchIndexer implements DerivedIndex {
 
     @Override
     public void rebuild(Snapshot snapshot, IntConsumer progress) {
+        rebuild(snapshot, progress, true);
+    }
+
+    /**
+     * Like {@link #rebuild(Snapshot, IntConsumer)}; with {@code mergeNow} false the index's segments
+     * are left for its next opening to merge (see {@link SearchIndex#replaceAll(String, Iterable,
+     * IntConsumer, boolean)}).
+     */
+    void rebuild(Snapshot snapshot, IntConsumer progress, boolean mergeNow) {
         long started = System.nanoTime();
         List<PageEntry> pages = snapshot.pages().stream().filter(SearchIndexer::searchable).toList();
-        index.replaceAll(snapshot.commitId(), () -> new BatchIterator(pages), progress);
+        index.replaceAll(snapshot.commitId(), () -> new BatchIterator(pages), progress, mergeNow);
         LOG.info("Indexed {} pages for search in {} ms", pages.size(), (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -98,7 +98,7 @@ public final class Wiki implements AutoCloseable {
             Set<Rebuild> chosen, java.util.function.BiConsumer<String, Integer> progress) {
         Wiki wiki = new Wiki(store, renderer, WikiLimits.DEFAULT, Optional.of(indexDir));
         String head = store.head().orElseThrow(() -> new IllegalStateException("The repository has no commit"));
-        wiki.current.set(wiki.derived.start(head, snapshot -> { }, chosen, progress));
+        wiki.current.set(wiki.derived.startRebuilding(head, chosen, progress));
         return wiki;
     }
 

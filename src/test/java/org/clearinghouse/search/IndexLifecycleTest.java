@@ -23,6 +23,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +136,30 @@ class IndexLifecycleTest {
             assertThat(index.size()).isEqualTo(12);
             assertThat(find(index, "stale")).doesNotContain("Stale");
             assertThat(index.indexedCommit()).contains(COMMIT_2);
+        }
+    }
+
+    /** What the reindex command leaves (a rebuild not merged) is merged by the next opening, in the background. */
+    @Test
+    void anIndexLeftInSeveralSegmentsIsMergedWhenOpened() throws IOException {
+        try (SearchIndex index = SearchIndex.open(dir, NEVER)) {
+            for (IndexedPage page : RecruitmentPages.all()) {
+                index.apply(COMMIT_1, List.of(page), List.of());
+                index.commit(); // each commit writes the pages applied since as a segment of their own
+            }
+        }
+        try (FSDirectory directory = FSDirectory.open(dir)) {
+            assertThat(SegmentInfos.readLatestCommit(directory).size()).isGreaterThan(1);
+        }
+        try (SearchIndex index = SearchIndex.open(dir, NEVER)) {
+            assertThat(find(index, "scholarship")).first().isEqualTo("Funding/Scholarships");
+        } // closing waits for the merge under way and commits it
+        try (FSDirectory directory = FSDirectory.open(dir)) {
+            assertThat(SegmentInfos.readLatestCommit(directory).size()).isEqualTo(1);
+        }
+        try (SearchIndex index = SearchIndex.open(dir, NEVER)) {
+            assertThat(index.size()).isEqualTo(12);
+            assertThat(index.indexedCommit()).contains(COMMIT_1);
         }
     }
 
