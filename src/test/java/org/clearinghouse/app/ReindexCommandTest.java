@@ -3,8 +3,6 @@ package org.clearinghouse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -20,7 +18,6 @@ import org.clearinghouse.wiki.WikiLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Runs {@code clearinghouse reindex ...} in-process on a real repository and indexes on disk. */
 class ReindexCommandTest {
@@ -81,15 +78,10 @@ class ReindexCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        cli.setOut(new PrintWriter(outText));
-        cli.setErr(new PrintWriter(errText));
-        int exit = cli.execute(args);
-        out = outText.toString();
-        err = errText.toString();
-        return exit;
+        CommandRun run = CommandRun.of(Main.commandLine(), args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 
     private static void deleteRecursively(Path path) throws IOException {

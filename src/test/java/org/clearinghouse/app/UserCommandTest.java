@@ -33,14 +33,10 @@ class UserCommandTest {
         user.input = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         // The cheapest bcrypt cost, through the same variable a person would set.
         user.environment = Map.of(UserCommand.COST_VARIABLE, "4");
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        cli.setOut(new PrintWriter(outText));
-        cli.setErr(new PrintWriter(errText));
-        int exit = cli.execute(args);
-        out = outText.toString();
-        err = errText.toString();
-        return exit;
+        CommandRun run = CommandRun.of(cli, args);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 
     private String data() {
