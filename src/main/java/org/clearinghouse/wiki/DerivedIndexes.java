@@ -83,7 +83,13 @@ final class DerivedIndexes {
         return bringUp(current.commitId(), Optional.of(current), snapshot -> { }, chosen, progress, true);
     }
 
-    private Snapshot bringUp(String head, Optional<Snapshot> open, Consumer<Snapshot> read, Set<Rebuild> chosen,
+    /**
+     * The one way up to {@code head} for the three above.
+     *
+     * @param current the snapshot of an open wiki, kept unless the pages are rebuilt
+     * @param mergeNow whether a rebuilt search index is merged at once or left for its next opening
+     */
+    private Snapshot bringUp(String head, Optional<Snapshot> current, Consumer<Snapshot> read, Set<Rebuild> chosen,
             BiConsumer<String, Integer> progress, boolean mergeNow) {
         revisions.ifPresent(r -> {
             if (chosen.contains(Rebuild.HISTORY)) {
@@ -97,7 +103,7 @@ final class DerivedIndexes {
         if (chosen.contains(Rebuild.PAGES)) {
             saved.forget();
         } else {
-            kept = open.or(() -> saved.load(head));
+            kept = current.or(() -> saved.load(head));
         }
         Snapshot snapshot = kept.orElseGet(() -> builder.build(head, lastChanges(head)));
         LOG.info("Read {} pages at {} in {} ms", snapshot.pages().size(), head.substring(0, 7),
