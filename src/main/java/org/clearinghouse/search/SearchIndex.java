@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
@@ -33,6 +34,9 @@ public final class SearchIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
     private final Analyzer analyzer;
+    /** The share of the pages one segment holds in an index that counts as merged. */
+    private static final double MOST_PAGES = 0.9;
+
     private final Directory directory;
     private final DurableWriter writer;
     private final SearcherManager searchers;
@@ -49,10 +53,23 @@ public final class SearchIndex implements AutoCloseable {
                 opened.committedId(), commitInterval);
         this.pageSearcher = new PageSearcher(analyzer);
         this.titles = new TitleSuggester(analyzer);
-        if (withSearcher(searcher -> searcher.getIndexReader().leaves().size()) > 1) {
-            // Left in several segments by the reindex command, or by a crash before a merge ended.
+        if (leftUnmerged()) {
             writer.mergeDownLater(this::reopenOnMerged);
         }
+    }
+
+    /**
+     * Whether the pages are spread over several segments none of which holds most of them: what
+     * a rebuild leaves when the reindex command does not wait for its merge (or a crash before the
+     * merge ended). A merged index with the small segments of later saves is left to the merge
+     * policy: merging it all again at every start would cost seconds of a core for nothing.
+     */
+    private boolean leftUnmerged() {
+        return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            int largest = reader.leaves().stream().mapToInt(leaf -> leaf.reader().maxDoc()).max().orElse(0);
+            return reader.leaves().size() > 1 && largest < reader.maxDoc() * MOST_PAGES;
+        });
     }
 
     /** Opens the index in {@code directory}, committing every {@link #DEFAULT_COMMIT_INTERVAL}. */

@@ -148,18 +148,35 @@ class IndexLifecycleTest {
                 index.commit(); // each commit writes the pages applied since as a segment of their own
             }
         }
-        try (FSDirectory directory = FSDirectory.open(dir)) {
-            assertThat(SegmentInfos.readLatestCommit(directory).size()).isGreaterThan(1);
-        }
+        assertThat(committedSegments()).isGreaterThan(1);
         try (SearchIndex index = SearchIndex.open(dir, NEVER)) {
             assertThat(find(index, "scholarship")).first().isEqualTo("Funding/Scholarships");
         } // closing waits for the merge under way and commits it
-        try (FSDirectory directory = FSDirectory.open(dir)) {
-            assertThat(SegmentInfos.readLatestCommit(directory).size()).isEqualTo(1);
-        }
+        assertThat(committedSegments()).isEqualTo(1);
         try (SearchIndex index = SearchIndex.open(dir, NEVER)) {
             assertThat(index.size()).isEqualTo(12);
             assertThat(index.indexedCommit()).contains(COMMIT_1);
+        }
+    }
+
+    @Test
+    void aMergedIndexWithTheSegmentOfALaterSaveIsLeftToTheMergePolicy() throws IOException {
+        try (SearchIndex index = SearchIndex.open(dir, NEVER)) {
+            index.replaceAll(COMMIT_1, RecruitmentPages.all(), done -> { });
+        } // closing waits for the merge that follows a rebuild
+        try (SearchIndex index = SearchIndex.open(dir, NEVER)) {
+            index.apply(COMMIT_2, List.of(RecruitmentPages.simple("Later", "A later page", "Saved after.")), List.of());
+        }
+        assertThat(committedSegments()).isEqualTo(2);
+        try (SearchIndex index = SearchIndex.open(dir, NEVER)) {
+            assertThat(index.size()).isEqualTo(13);
+        }
+        assertThat(committedSegments()).as("not merged again at every start").isEqualTo(2);
+    }
+
+    private int committedSegments() throws IOException {
+        try (FSDirectory directory = FSDirectory.open(dir)) {
+            return SegmentInfos.readLatestCommit(directory).size();
         }
     }
 
