@@ -192,10 +192,7 @@ final class MarkdownText {
     private void heading(String markdown) {
         StringBuilder words = new StringBuilder();
         inline(markdown, words);
-        String heading = words.toString().strip().replaceAll("\\s+", " ");
-        if (!heading.isEmpty()) {
-            headings.add(heading);
-        }
+        OutlineCollector.headingText(words).ifPresent(headings::add);
         text.append(words).append('\n');
     }
 

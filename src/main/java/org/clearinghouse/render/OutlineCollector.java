@@ -78,7 +78,15 @@ final class OutlineCollector {
 
     /** The heading's plain text with whitespace runs collapsed; empty when blank. */
     static Optional<String> text(Heading heading, Deadline deadline) {
-        String text = WHITESPACE_RUN.matcher(PlainTextCollector.text(heading, deadline)).replaceAll(" ").strip();
+        return headingText(PlainTextCollector.text(heading, deadline));
+    }
+
+    /**
+     * A heading's text as the wiki keeps it, from the text collected from it: blanks run together,
+     * none at either end; empty when nothing is left. The search index's headings get the same.
+     */
+    static Optional<String> headingText(CharSequence collected) {
+        String text = WHITESPACE_RUN.matcher(collected).replaceAll(" ").strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 }
