@@ -1,7 +1,5 @@
 package org.clearinghouse.wiki;
 
-import java.util.function.IntConsumer;
-
 /**
  * A cache derived from the repository that follows the branch (the search index, the revision
  * index). Each is stamped with the commit it reflects, catches up from there by diffing, and can
@@ -18,9 +16,6 @@ interface DerivedIndex extends AutoCloseable {
      * full rebuild when it reflects none or a commit the repository no longer has.
      */
     void catchUp(Snapshot snapshot);
-
-    /** Rebuilds from scratch at {@code snapshot}, reporting progress in items done. */
-    void rebuild(Snapshot snapshot, IntConsumer progress);
 
     /** Saves what is pending and releases the index. */
     @Override

@@ -59,7 +59,7 @@ final class DerivedIndexes {
      * indexes catch up with it.
      */
     Snapshot start(String head, Consumer<Snapshot> read) {
-        return bringUp(head, Optional.empty(), read, EnumSet.noneOf(Rebuild.class), (index, done) -> { }, true);
+        return bringUp(head, read, EnumSet.noneOf(Rebuild.class), (index, done) -> { });
     }
 
     /**
@@ -70,27 +70,18 @@ final class DerivedIndexes {
      * opens it, rather than the command waiting seconds for that merge.
      */
     Snapshot startRebuilding(String head, Set<Rebuild> chosen, BiConsumer<String, Integer> progress) {
-        return bringUp(head, Optional.empty(), snapshot -> { }, chosen, progress, false);
+        return bringUp(head, snapshot -> { }, chosen, progress);
     }
 
     /**
-     * Rebuilds the {@code chosen} data of an open wiki from Git and answers the head snapshot, in
-     * the order that spares work: the revision index (which knows each page's last change), the
-     * snapshot read afresh from every page (a derived file too: e.g. after an upgrade that reads
-     * outlines differently), then the search index from that snapshot.
+     * The one way up to {@code head} for the two above: in the order that spares work, the
+     * revision index (which knows each page's last change), the snapshot (saved, or read afresh
+     * from every page: a derived file too, e.g. after an upgrade that reads outlines differently),
+     * then the search index from that snapshot. Only the reindex command chooses what to rebuild,
+     * so a search index rebuilt here is left for its next opening to merge.
      */
-    Snapshot rebuild(Snapshot current, Set<Rebuild> chosen, BiConsumer<String, Integer> progress) {
-        return bringUp(current.commitId(), Optional.of(current), snapshot -> { }, chosen, progress, true);
-    }
-
-    /**
-     * The one way up to {@code head} for the three above.
-     *
-     * @param current the snapshot of an open wiki, kept unless the pages are rebuilt
-     * @param mergeNow whether a rebuilt search index is merged at once or left for its next opening
-     */
-    private Snapshot bringUp(String head, Optional<Snapshot> current, Consumer<Snapshot> read, Set<Rebuild> chosen,
-            BiConsumer<String, Integer> progress, boolean mergeNow) {
+    private Snapshot bringUp(String head, Consumer<Snapshot> read, Set<Rebuild> chosen,
+            BiConsumer<String, Integer> progress) {
         revisions.ifPresent(r -> {
             if (chosen.contains(Rebuild.HISTORY)) {
                 r.rebuildTo(head, done -> progress.accept(r.name(), done));
@@ -103,14 +94,14 @@ final class DerivedIndexes {
         if (chosen.contains(Rebuild.PAGES)) {
             saved.forget();
         } else {
-            kept = current.or(() -> saved.load(head));
+            kept = saved.load(head);
         }
         Snapshot snapshot = kept.orElseGet(() -> builder.build(head, lastChanges(head)));
         LOG.info("Read {} pages at {} in {} ms", snapshot.pages().size(), head.substring(0, 7),
                 (System.nanoTime() - started) / 1_000_000);
         read.accept(snapshot);
         if (chosen.contains(Rebuild.SEARCH)) {
-            search.ifPresent(s -> s.rebuild(snapshot, done -> progress.accept(s.name(), done), mergeNow));
+            search.ifPresent(s -> s.rebuild(snapshot, done -> progress.accept(s.name(), done), false));
         }
         catchUp(snapshot);
         saved.save(snapshot);

@@ -72,11 +72,6 @@ final class RevisionIndexer implements DerivedIndex {
         index.append(head, sink -> store.walkChanges(at, head, indexedOnePass(), sink));
     }
 
-    @Override
-    public void rebuild(Snapshot snapshot, IntConsumer progress) {
-        rebuildTo(snapshot.commitId(), progress);
-    }
-
     /** Rebuilds from scratch at {@code head}, reporting progress in commits done; needs no snapshot. */
     void rebuildTo(String head, IntConsumer progress) {
         long started = System.nanoTime();

@@ -60,7 +60,7 @@ final class SearchIndexer implements DerivedIndex {
         if (needsRebuild()) {
             LOG.info("The search index {}; rebuilding it from Git",
                     at.isEmpty() ? "is empty or new" : "reflects a commit the repository no longer has");
-            rebuild(snapshot, done -> { });
+            rebuild(snapshot, done -> { }, true);
             return;
         }
         List<IndexedPage> upserts = new ArrayList<>();
@@ -80,15 +80,10 @@ final class SearchIndexer implements DerivedIndex {
         index.apply(snapshot.commitId(), upserts, deletes);
     }
 
-    @Override
-    public void rebuild(Snapshot snapshot, IntConsumer progress) {
-        rebuild(snapshot, progress, true);
-    }
-
     /**
-     * Like {@link #rebuild(Snapshot, IntConsumer)}; with {@code mergeNow} false the index's segments
-     * are left for its next opening to merge (see {@link SearchIndex#replaceAll(String, Iterable,
-     * IntConsumer, boolean)}).
+     * Rebuilds from scratch at {@code snapshot}, reporting progress in pages done; with
+     * {@code mergeNow} false the index's segments are left for its next opening to merge (see
+     * {@link SearchIndex#replaceAll(String, Iterable, IntConsumer, boolean)}).
      */
     void rebuild(Snapshot snapshot, IntConsumer progress, boolean mergeNow) {
         long started = System.nanoTime();

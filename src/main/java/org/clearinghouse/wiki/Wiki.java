@@ -109,16 +109,6 @@ public final class Wiki implements AutoCloseable {
         thread.start();
     }
 
-    /**
-     * Rebuilds the {@code chosen} derived indexes from Git, reporting progress per index; a search
-     * rebuild reads every page afresh for the head snapshot too (see {@link DerivedIndexes#rebuild}).
-     */
-    public void reindex(Set<Rebuild> chosen, java.util.function.BiConsumer<String, Integer> progress) {
-        synchronized (refreshLock) {
-            current.set(derived.rebuild(snapshot(), chosen, progress));
-        }
-    }
-
     /** Searches the pages; empty results when this wiki has no search index. */
     public SearchResults search(SearchRequest request) {
         return derived.searchIndex().map(index -> index.search(request)).orElseGet(SearchResults::empty);

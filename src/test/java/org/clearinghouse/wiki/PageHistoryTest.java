@@ -158,7 +158,9 @@ class PageHistoryTest {
         RevisionPage changesBefore = wiki.changes(new ChangeQuery(Optional.empty(), Optional.empty(), Optional.empty(), 50),
                 Optional.empty());
         List<Integer> progress = new ArrayList<>();
-        wiki.reindex(java.util.EnumSet.of(Rebuild.HISTORY), (name, done) -> {
+        wiki.close(); // as the reindex command runs: with the wiki stopped
+        wiki = Wiki.openRebuilding(store, new MarkdownRenderer(), dir.resolve("index"),
+                java.util.EnumSet.of(Rebuild.HISTORY), (name, done) -> {
             if (name.equals("revisions")) {
                 progress.add(done);
             }
